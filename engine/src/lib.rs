@@ -1,0 +1,14 @@
+//! The MLOps maturity assessment engine: the model as data, the
+//! questionnaire, scoring with explanations, and the versioned wire formats
+//! (share links and drafts).
+//!
+//! Pure Rust with no browser dependency: everything here runs and is tested
+//! natively. The app in the workspace root only draws what this computes.
+
+pub mod answer;
+pub mod model;
+pub mod scoring;
+
+pub use answer::{Answer, Answers, Targets};
+pub use model::{builtin, Model, ModelError, MAX_LEVEL};
+pub use scoring::{assess, roadmap, Assessment, DimensionScore, Explanation, Overall, RoadmapItem};

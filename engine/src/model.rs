@@ -1,0 +1,381 @@
+//! The maturity model as data: levels, dimensions, the seed's characteristics and
+//! the questions that evidence them.
+//!
+//! The built-in model is `data/mlops-maturity-model.json`, compiled into the
+//! binary. [`Model::from_json`] parses *and validates* a model, so every other
+//! module may rely on the invariants listed on [`ModelError`].
+
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::fmt;
+use std::sync::OnceLock;
+
+/// Highest maturity level of the model (levels are `0..=MAX_LEVEL`).
+pub const MAX_LEVEL: u8 = 4;
+
+/// The JSON text of the built-in model.
+pub const BUILTIN_JSON: &str = include_str!("../data/mlops-maturity-model.json");
+
+/// A validated maturity model.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Model {
+    /// Stable textual identifier, e.g. `mlops-maturity-model`.
+    pub id: String,
+    /// Small number that names the model inside share links (one byte).
+    pub code: u8,
+    /// Version of the questionnaire. Bumped whenever questions change order,
+    /// meaning or number, so that links made with another version are detected.
+    pub version: u8,
+    pub title: String,
+    pub source: String,
+    /// The seed's opening paragraph, verbatim.
+    pub purpose: String,
+    /// The seed's "use it as a guide to" list, verbatim.
+    pub uses: Vec<String>,
+    pub levels: Vec<Level>,
+    pub dimensions: Vec<Dimension>,
+    pub characteristics: Vec<Characteristic>,
+    pub questions: Vec<Question>,
+    /// Seed characteristics deliberately not asked, each with the reason.
+    pub not_asked: Vec<NotAsked>,
+}
+
+/// One of the five levels, from the seed's overview table.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Level {
+    pub number: u8,
+    /// The overview table's "Description" column, e.g. "No MLOps".
+    pub name: String,
+    /// The heading of the level's own table, which sometimes differs
+    /// ("DevOps no MLOps", "Full MLOps Automated Retraining").
+    pub heading: String,
+    /// The overview table's "Highlights", verbatim.
+    pub highlights: Vec<String>,
+}
+
+/// An axis of the radar chart.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Dimension {
+    pub id: String,
+    pub name: String,
+    /// One line of our own, saying what the dimension covers.
+    pub summary: String,
+}
+
+/// One bullet of the seed's tables, verbatim, with where it stands.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Characteristic {
+    pub id: String,
+    pub level: u8,
+    /// Dimension id.
+    pub dimension: String,
+    pub text: String,
+}
+
+/// A question of the questionnaire.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Question {
+    pub id: String,
+    /// Dimension id.
+    pub dimension: String,
+    /// The level at which the practice is first expected (1..=4).
+    pub level: u8,
+    pub text: String,
+    /// What this means / what good looks like.
+    pub help: String,
+    /// Ids of the characteristics this question evidences.
+    pub evidence: Vec<String>,
+}
+
+/// A seed characteristic that no question asks, and why.
+#[derive(Debug, Clone, Deserialize)]
+pub struct NotAsked {
+    pub characteristic: String,
+    pub reason: String,
+    /// The question whose "No" answer this characteristic describes, if any.
+    #[serde(default)]
+    pub see: Option<String>,
+}
+
+/// Why a model text was rejected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModelError {
+    /// The text is not JSON of the model's shape.
+    Syntax(String),
+    /// Levels must be exactly 0, 1, .., MAX_LEVEL in order.
+    Levels,
+    /// Two items of one kind share an id.
+    DuplicateId(String),
+    /// A characteristic, question or note names a dimension that does not exist.
+    UnknownDimension { item: String, dimension: String },
+    /// A level outside the allowed range (questions: 1..=4, characteristics: 0..=4).
+    LevelOutOfRange { item: String, level: u8 },
+    /// A question cites no characteristic, or one that does not exist.
+    BadEvidence { question: String, characteristic: String },
+    /// A dimension has no question at all.
+    EmptyDimension(String),
+    /// A characteristic is neither evidenced by a question nor listed as not asked.
+    Untraced(String),
+    /// A not-asked note names a characteristic or question that does not exist,
+    /// or a characteristic that a question does evidence.
+    BadNotAsked(String),
+    /// A model must have at least one dimension and fewer than 256 questions per
+    /// dimension-level pair; the share link also caps questions at 2000.
+    TooLarge,
+}
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ModelError::Syntax(e) => write!(f, "the model is not valid JSON of the expected shape: {e}"),
+            ModelError::Levels => write!(f, "levels must be numbered 0 to {MAX_LEVEL} in order"),
+            ModelError::DuplicateId(id) => write!(f, "the id {id:?} is used twice"),
+            ModelError::UnknownDimension { item, dimension } => {
+                write!(f, "{item:?} names the unknown dimension {dimension:?}")
+            }
+            ModelError::LevelOutOfRange { item, level } => {
+                write!(f, "{item:?} has level {level}, which is out of range")
+            }
+            ModelError::BadEvidence { question, characteristic } => write!(
+                f,
+                "question {question:?} cites {characteristic:?}, which is not a characteristic"
+            ),
+            ModelError::EmptyDimension(d) => write!(f, "dimension {d:?} has no question"),
+            ModelError::Untraced(c) => write!(
+                f,
+                "characteristic {c:?} is neither asked by a question nor listed as not asked"
+            ),
+            ModelError::BadNotAsked(c) => write!(f, "the not-asked note for {c:?} is inconsistent"),
+            ModelError::TooLarge => write!(f, "the model is empty or too large"),
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// Most questions a model may have (keeps share links under 1 KB).
+pub const MAX_QUESTIONS: usize = 2000;
+
+impl Model {
+    /// Parses and validates a model.
+    ///
+    /// # Errors
+    /// Any [`ModelError`]: the invariants it names hold for every `Model` this returns.
+    pub fn from_json(text: &str) -> Result<Model, ModelError> {
+        let model: Model =
+            serde_json::from_str(text).map_err(|e| ModelError::Syntax(e.to_string()))?;
+        model.validate()?;
+        Ok(model)
+    }
+
+    fn validate(&self) -> Result<(), ModelError> {
+        if self.levels.len() != usize::from(MAX_LEVEL) + 1
+            || self.levels.iter().enumerate().any(|(i, l)| usize::from(l.number) != i)
+        {
+            return Err(ModelError::Levels);
+        }
+        if self.dimensions.is_empty() || self.questions.len() > MAX_QUESTIONS {
+            return Err(ModelError::TooLarge);
+        }
+        unique(self.dimensions.iter().map(|d| d.id.as_str()))?;
+        unique(self.characteristics.iter().map(|c| c.id.as_str()))?;
+        unique(self.questions.iter().map(|q| q.id.as_str()))?;
+        unique(self.not_asked.iter().map(|n| n.characteristic.as_str()))?;
+
+        let dims: HashSet<&str> = self.dimensions.iter().map(|d| d.id.as_str()).collect();
+        let chars: HashSet<&str> = self.characteristics.iter().map(|c| c.id.as_str()).collect();
+        let questions: HashSet<&str> = self.questions.iter().map(|q| q.id.as_str()).collect();
+
+        for c in &self.characteristics {
+            if !dims.contains(c.dimension.as_str()) {
+                return Err(ModelError::UnknownDimension {
+                    item: c.id.clone(),
+                    dimension: c.dimension.clone(),
+                });
+            }
+            if c.level > MAX_LEVEL {
+                return Err(ModelError::LevelOutOfRange { item: c.id.clone(), level: c.level });
+            }
+        }
+        let mut evidenced = HashSet::new();
+        for q in &self.questions {
+            if !dims.contains(q.dimension.as_str()) {
+                return Err(ModelError::UnknownDimension {
+                    item: q.id.clone(),
+                    dimension: q.dimension.clone(),
+                });
+            }
+            if q.level == 0 || q.level > MAX_LEVEL {
+                return Err(ModelError::LevelOutOfRange { item: q.id.clone(), level: q.level });
+            }
+            if q.evidence.is_empty() {
+                return Err(ModelError::BadEvidence {
+                    question: q.id.clone(),
+                    characteristic: String::new(),
+                });
+            }
+            for e in &q.evidence {
+                if !chars.contains(e.as_str()) {
+                    return Err(ModelError::BadEvidence {
+                        question: q.id.clone(),
+                        characteristic: e.clone(),
+                    });
+                }
+                evidenced.insert(e.as_str());
+            }
+        }
+        for d in &self.dimensions {
+            if !self.questions.iter().any(|q| q.dimension == d.id) {
+                return Err(ModelError::EmptyDimension(d.id.clone()));
+            }
+        }
+        let mut noted = HashSet::new();
+        for n in &self.not_asked {
+            let see_ok = n.see.as_deref().is_none_or(|s| questions.contains(s));
+            if !chars.contains(n.characteristic.as_str())
+                || evidenced.contains(n.characteristic.as_str())
+                || !see_ok
+            {
+                return Err(ModelError::BadNotAsked(n.characteristic.clone()));
+            }
+            noted.insert(n.characteristic.as_str());
+        }
+        if let Some(c) = self
+            .characteristics
+            .iter()
+            .find(|c| !evidenced.contains(c.id.as_str()) && !noted.contains(c.id.as_str()))
+        {
+            return Err(ModelError::Untraced(c.id.clone()));
+        }
+        Ok(())
+    }
+
+    /// Index of a dimension by id.
+    pub fn dimension_index(&self, id: &str) -> Option<usize> {
+        self.dimensions.iter().position(|d| d.id == id)
+    }
+
+    /// Index of a question by id.
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+
+    /// A characteristic by id.
+    pub fn characteristic(&self, id: &str) -> Option<&Characteristic> {
+        self.characteristics.iter().find(|c| c.id == id)
+    }
+
+    /// Indices of the questions of one dimension, in model order.
+    pub fn questions_of(&self, dimension: usize) -> impl Iterator<Item = usize> + '_ {
+        let id = &self.dimensions[dimension].id;
+        self.questions.iter().enumerate().filter(move |(_, q)| &q.dimension == id).map(|(i, _)| i)
+    }
+
+    /// The seed's characteristics of one dimension at one level, verbatim:
+    /// "what this level looks like" for that dimension.
+    pub fn characteristics_at(&self, dimension: usize, level: u8) -> impl Iterator<Item = &Characteristic> {
+        let id = &self.dimensions[dimension].id;
+        self.characteristics.iter().filter(move |c| &c.dimension == id && c.level == level)
+    }
+
+    /// The seed texts a question evidences, verbatim, with their levels.
+    pub fn evidence_of(&self, question: usize) -> impl Iterator<Item = &Characteristic> {
+        self.questions[question].evidence.iter().filter_map(|id| self.characteristic(id))
+    }
+}
+
+fn unique<'a>(ids: impl Iterator<Item = &'a str>) -> Result<(), ModelError> {
+    let mut seen = HashSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            return Err(ModelError::DuplicateId(id.to_owned()));
+        }
+    }
+    Ok(())
+}
+
+/// The built-in model, parsed once.
+///
+/// The `expect` is an invariant proven by the test `builtin_model_is_valid`.
+pub fn builtin() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| Model::from_json(BUILTIN_JSON).expect("the built-in model is valid"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_model_is_valid() {
+        let m = Model::from_json(BUILTIN_JSON).unwrap();
+        assert_eq!(m.levels.len(), 5);
+        assert_eq!(m.dimensions.len(), 5);
+        assert_eq!(m.questions.len(), 31);
+        assert_eq!(m.characteristics.len(), 80);
+    }
+
+    fn broken(edit: impl FnOnce(&mut serde_json::Value)) -> ModelError {
+        let mut v: serde_json::Value = serde_json::from_str(BUILTIN_JSON).unwrap();
+        edit(&mut v);
+        Model::from_json(&v.to_string()).unwrap_err()
+    }
+
+    #[test]
+    fn validation_rejects_each_broken_invariant() {
+        assert!(matches!(Model::from_json("{"), Err(ModelError::Syntax(_))));
+        assert_eq!(broken(|v| v["levels"][2]["number"] = 7.into()), ModelError::Levels);
+        assert_eq!(
+            broken(|v| {
+                let l = v["levels"].as_array_mut().unwrap();
+                l.pop();
+            }),
+            ModelError::Levels
+        );
+        assert_eq!(
+            broken(|v| v["questions"][1]["id"] = v["questions"][0]["id"].clone()),
+            ModelError::DuplicateId("people.ds-with-de".into())
+        );
+        assert!(matches!(
+            broken(|v| v["questions"][0]["dimension"] = "nope".into()),
+            ModelError::UnknownDimension { .. }
+        ));
+        assert!(matches!(
+            broken(|v| v["questions"][0]["level"] = 0.into()),
+            ModelError::LevelOutOfRange { level: 0, .. }
+        ));
+        assert!(matches!(
+            broken(|v| v["questions"][0]["evidence"][0] = "l9-x-1".into()),
+            ModelError::BadEvidence { .. }
+        ));
+        assert_eq!(
+            broken(|v| {
+                let qs = v["questions"].as_array_mut().unwrap();
+                qs.retain(|q| q["dimension"] != "technology");
+            }),
+            ModelError::EmptyDimension("technology".into())
+        );
+        assert_eq!(
+            broken(|v| {
+                let n = v["not_asked"].as_array_mut().unwrap();
+                n.retain(|x| x["characteristic"] != "l0-technology-4");
+            }),
+            ModelError::Untraced("l0-technology-4".into())
+        );
+        assert_eq!(
+            broken(|v| v["not_asked"][0]["see"] = "no.such.question".into()),
+            ModelError::BadNotAsked("l0-people-1".into())
+        );
+    }
+
+    #[test]
+    fn lookups() {
+        let m = builtin();
+        let d = m.dimension_index("release").unwrap();
+        assert_eq!(m.questions_of(d).count(), 6);
+        assert_eq!(m.characteristics_at(d, 3).count(), 3);
+        let q = m.question_index("creation.auto-retrain").unwrap();
+        let ev: Vec<_> = m.evidence_of(q).map(|c| c.text.as_str()).collect();
+        assert_eq!(ev, ["Retraining triggered automatically based on production metrics"]);
+    }
+}
