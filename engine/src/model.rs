@@ -111,7 +111,10 @@ pub enum ModelError {
     /// A level outside the allowed range (questions: 1..=4, characteristics: 0..=4).
     LevelOutOfRange { item: String, level: u8 },
     /// A question cites no characteristic, or one that does not exist.
-    BadEvidence { question: String, characteristic: String },
+    BadEvidence {
+        question: String,
+        characteristic: String,
+    },
     /// A dimension has no question at all.
     EmptyDimension(String),
     /// A characteristic is neither evidenced by a question nor listed as not asked.
@@ -127,7 +130,9 @@ pub enum ModelError {
 impl fmt::Display for ModelError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ModelError::Syntax(e) => write!(f, "the model is not valid JSON of the expected shape: {e}"),
+            ModelError::Syntax(e) => {
+                write!(f, "the model is not valid JSON of the expected shape: {e}")
+            }
             ModelError::Levels => write!(f, "levels must be numbered 0 to {MAX_LEVEL} in order"),
             ModelError::DuplicateId(id) => write!(f, "the id {id:?} is used twice"),
             ModelError::UnknownDimension { item, dimension } => {
@@ -136,7 +141,10 @@ impl fmt::Display for ModelError {
             ModelError::LevelOutOfRange { item, level } => {
                 write!(f, "{item:?} has level {level}, which is out of range")
             }
-            ModelError::BadEvidence { question, characteristic } => write!(
+            ModelError::BadEvidence {
+                question,
+                characteristic,
+            } => write!(
                 f,
                 "question {question:?} cites {characteristic:?}, which is not a characteristic"
             ),
@@ -170,7 +178,11 @@ impl Model {
 
     fn validate(&self) -> Result<(), ModelError> {
         if self.levels.len() != usize::from(MAX_LEVEL) + 1
-            || self.levels.iter().enumerate().any(|(i, l)| usize::from(l.number) != i)
+            || self
+                .levels
+                .iter()
+                .enumerate()
+                .any(|(i, l)| usize::from(l.number) != i)
         {
             return Err(ModelError::Levels);
         }
@@ -194,7 +206,10 @@ impl Model {
                 });
             }
             if c.level > MAX_LEVEL {
-                return Err(ModelError::LevelOutOfRange { item: c.id.clone(), level: c.level });
+                return Err(ModelError::LevelOutOfRange {
+                    item: c.id.clone(),
+                    level: c.level,
+                });
             }
         }
         let mut evidenced = HashSet::new();
@@ -206,7 +221,10 @@ impl Model {
                 });
             }
             if q.level == 0 || q.level > MAX_LEVEL {
-                return Err(ModelError::LevelOutOfRange { item: q.id.clone(), level: q.level });
+                return Err(ModelError::LevelOutOfRange {
+                    item: q.id.clone(),
+                    level: q.level,
+                });
             }
             if q.evidence.is_empty() {
                 return Err(ModelError::BadEvidence {
@@ -268,19 +286,32 @@ impl Model {
     /// Indices of the questions of one dimension, in model order.
     pub fn questions_of(&self, dimension: usize) -> impl Iterator<Item = usize> + '_ {
         let id = &self.dimensions[dimension].id;
-        self.questions.iter().enumerate().filter(move |(_, q)| &q.dimension == id).map(|(i, _)| i)
+        self.questions
+            .iter()
+            .enumerate()
+            .filter(move |(_, q)| &q.dimension == id)
+            .map(|(i, _)| i)
     }
 
     /// The seed's characteristics of one dimension at one level, verbatim:
     /// "what this level looks like" for that dimension.
-    pub fn characteristics_at(&self, dimension: usize, level: u8) -> impl Iterator<Item = &Characteristic> {
+    pub fn characteristics_at(
+        &self,
+        dimension: usize,
+        level: u8,
+    ) -> impl Iterator<Item = &Characteristic> {
         let id = &self.dimensions[dimension].id;
-        self.characteristics.iter().filter(move |c| &c.dimension == id && c.level == level)
+        self.characteristics
+            .iter()
+            .filter(move |c| &c.dimension == id && c.level == level)
     }
 
     /// The seed texts a question evidences, verbatim, with their levels.
     pub fn evidence_of(&self, question: usize) -> impl Iterator<Item = &Characteristic> {
-        self.questions[question].evidence.iter().filter_map(|id| self.characteristic(id))
+        self.questions[question]
+            .evidence
+            .iter()
+            .filter_map(|id| self.characteristic(id))
     }
 }
 
@@ -324,7 +355,10 @@ mod tests {
     #[test]
     fn validation_rejects_each_broken_invariant() {
         assert!(matches!(Model::from_json("{"), Err(ModelError::Syntax(_))));
-        assert_eq!(broken(|v| v["levels"][2]["number"] = 7.into()), ModelError::Levels);
+        assert_eq!(
+            broken(|v| v["levels"][2]["number"] = 7.into()),
+            ModelError::Levels
+        );
         assert_eq!(
             broken(|v| {
                 let l = v["levels"].as_array_mut().unwrap();
@@ -376,6 +410,9 @@ mod tests {
         assert_eq!(m.characteristics_at(d, 3).count(), 3);
         let q = m.question_index("creation.auto-retrain").unwrap();
         let ev: Vec<_> = m.evidence_of(q).map(|c| c.text.as_str()).collect();
-        assert_eq!(ev, ["Retraining triggered automatically based on production metrics"]);
+        assert_eq!(
+            ev,
+            ["Retraining triggered automatically based on production metrics"]
+        );
     }
 }

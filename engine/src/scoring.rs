@@ -86,8 +86,9 @@ pub struct Explanation {
 
 /// Scores every dimension.
 pub fn assess(model: &Model, answers: &Answers) -> Assessment {
-    let dimensions: Vec<DimensionScore> =
-        (0..model.dimensions.len()).map(|d| score_dimension(model, answers, d)).collect();
+    let dimensions: Vec<DimensionScore> = (0..model.dimensions.len())
+        .map(|d| score_dimension(model, answers, d))
+        .collect();
     let assessed: Vec<&DimensionScore> = dimensions.iter().filter(|d| d.assessed).collect();
     let level = assessed.iter().map(|d| d.level).min();
     let score = if assessed.is_empty() {
@@ -96,7 +97,11 @@ pub fn assess(model: &Model, answers: &Answers) -> Assessment {
         Some(assessed.iter().map(|d| d.score).sum::<f64>() / assessed.len() as f64)
     };
     let weakest = match level {
-        Some(l) => assessed.iter().filter(|d| d.level == l).map(|d| d.dimension).collect(),
+        Some(l) => assessed
+            .iter()
+            .filter(|d| d.level == l)
+            .map(|d| d.dimension)
+            .collect(),
         None => Vec::new(),
     };
     let applicable: usize = dimensions.iter().map(|d| d.applicable).sum();
@@ -109,7 +114,10 @@ pub fn assess(model: &Model, answers: &Answers) -> Assessment {
         total: model.questions.len(),
         uncertainty: ratio(dont_know, applicable),
     };
-    Assessment { dimensions, overall }
+    Assessment {
+        dimensions,
+        overall,
+    }
 }
 
 fn ratio(part: usize, whole: usize) -> f64 {
@@ -126,13 +134,19 @@ pub fn score_dimension(model: &Model, answers: &Answers, dimension: usize) -> Di
         .questions_of(dimension)
         .map(|q| (q, model.questions[q].level, answers.get(q)))
         .collect();
-    let applicable: Vec<&(usize, u8, Answer)> =
-        questions.iter().filter(|(_, _, a)| a.is_applicable()).collect();
+    let applicable: Vec<&(usize, u8, Answer)> = questions
+        .iter()
+        .filter(|(_, _, a)| a.is_applicable())
+        .collect();
 
     // Staged level: the lowest level holding an unmet applicable question
     // caps it at the level below, provided some applicable question lies
     // below the cap (a level is never awarded on no evidence).
-    let first_unmet = applicable.iter().filter(|(_, _, a)| !a.is_met()).map(|(_, l, _)| *l).min();
+    let first_unmet = applicable
+        .iter()
+        .filter(|(_, _, a)| !a.is_met())
+        .map(|(_, l, _)| *l)
+        .min();
     let level = if applicable.is_empty() {
         0
     } else {
@@ -142,7 +156,11 @@ pub fn score_dimension(model: &Model, answers: &Answers, dimension: usize) -> Di
             Some(_) => 0,
         }
     };
-    let next_level = applicable.iter().map(|(_, l, _)| *l).filter(|l| *l > level).min();
+    let next_level = applicable
+        .iter()
+        .map(|(_, l, _)| *l)
+        .filter(|l| *l > level)
+        .min();
 
     let score = match next_level {
         None if applicable.is_empty() => 0.0,
@@ -174,7 +192,10 @@ pub fn score_dimension(model: &Model, answers: &Answers, dimension: usize) -> Di
         list.push(q);
     }
 
-    let dont_know = applicable.iter().filter(|(_, _, a)| *a == Answer::DontKnow).count();
+    let dont_know = applicable
+        .iter()
+        .filter(|(_, _, a)| *a == Answer::DontKnow)
+        .count();
     DimensionScore {
         dimension,
         assessed: !applicable.is_empty(),
@@ -183,7 +204,10 @@ pub fn score_dimension(model: &Model, answers: &Answers, dimension: usize) -> Di
         next_level,
         total: questions.len(),
         applicable: applicable.len(),
-        answered: questions.iter().filter(|(_, _, a)| *a != Answer::Unanswered).count(),
+        answered: questions
+            .iter()
+            .filter(|(_, _, a)| *a != Answer::Unanswered)
+            .count(),
         dont_know,
         uncertainty: ratio(dont_know, applicable.len()),
         explanation,
@@ -195,7 +219,9 @@ impl DimensionScore {
     pub fn summary(&self, model: &Model) -> String {
         let name = &model.dimensions[self.dimension].name;
         if !self.assessed {
-            return format!("{name} is not assessed: every question was answered \"Not applicable\".");
+            return format!(
+                "{name} is not assessed: every question was answered \"Not applicable\"."
+            );
         }
         let met = self.explanation.supporting.len();
         match self.next_level {
@@ -205,14 +231,25 @@ impl DimensionScore {
             ),
             Some(next) => {
                 let n = self.explanation.blockers.len();
-                let gaps = if n == 1 { "1 unmet practice stands" } else { "unmet practices stand" };
-                let gaps = if n == 1 { gaps.to_owned() } else { format!("{n} {gaps}") };
+                let gaps = if n == 1 {
+                    "1 unmet practice stands"
+                } else {
+                    "unmet practices stand"
+                };
+                let gaps = if n == 1 {
+                    gaps.to_owned()
+                } else {
+                    format!("{n} {gaps}")
+                };
                 let met = match met {
                     0 => String::new(),
                     1 => format!(" 1 practice up to level {} is in place;", self.level),
                     m => format!(" {m} practices up to level {} are in place;", self.level),
                 };
-                format!("{name} is at level {}.{met} {gaps} between it and level {next}.", self.level)
+                format!(
+                    "{name} is at level {}.{met} {gaps} between it and level {next}.",
+                    self.level
+                )
             }
         }
     }
@@ -239,7 +276,9 @@ pub fn roadmap(model: &Model, answers: &Answers, targets: Option<&Targets>) -> V
         .filter_map(|(q, question)| {
             let answer = answers.get(q);
             let dimension = model.dimension_index(&question.dimension)?;
-            let within_target = targets.and_then(|t| t.get(dimension)).is_none_or(|t| question.level <= t);
+            let within_target = targets
+                .and_then(|t| t.get(dimension))
+                .is_none_or(|t| question.level <= t);
             (answer.is_applicable() && !answer.is_met() && within_target).then_some(RoadmapItem {
                 question: q,
                 dimension,

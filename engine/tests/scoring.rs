@@ -24,10 +24,22 @@ fn letter(c: char) -> Answer {
 fn answers(model: &Model, rows: &[(&str, &str)]) -> Answers {
     let mut a = Answers::new(model);
     for (dim, letters) in rows {
-        let d = model.dimension_index(dim).unwrap_or_else(|| panic!("no dimension {dim}"));
+        let d = model
+            .dimension_index(dim)
+            .unwrap_or_else(|| panic!("no dimension {dim}"));
         let qs: Vec<usize> = model.questions_of(d).collect();
-        let ls: Vec<Answer> = letters.chars().filter(|c| !c.is_whitespace()).map(letter).collect();
-        assert_eq!(qs.len(), ls.len(), "{dim}: {} questions, {} letters", qs.len(), ls.len());
+        let ls: Vec<Answer> = letters
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(letter)
+            .collect();
+        assert_eq!(
+            qs.len(),
+            ls.len(),
+            "{dim}: {} questions, {} letters",
+            qs.len(),
+            ls.len()
+        );
         for (q, l) in qs.into_iter().zip(ls) {
             a.set(q, l);
         }
@@ -64,7 +76,11 @@ fn examples() -> Vec<Example> {
         if line.trim() != "```example" {
             continue;
         }
-        let mut ex = Example { title: title.clone(), rows: Vec::new(), overall: None };
+        let mut ex = Example {
+            title: title.clone(),
+            rows: Vec::new(),
+            overall: None,
+        };
         for body in lines.by_ref() {
             if body.trim() == "```" {
                 break;
@@ -76,7 +92,8 @@ fn examples() -> Vec<Example> {
             if name == "overall" {
                 ex.overall = parse_expect(right);
             } else {
-                ex.rows.push((name.to_owned(), letters, parse_expect(right)));
+                ex.rows
+                    .push((name.to_owned(), letters, parse_expect(right)));
             }
         }
         out.push(ex);
@@ -92,10 +109,23 @@ fn round2(x: f64) -> f64 {
 fn worked_examples_in_scoring_md_hold() {
     let model = builtin();
     let examples = examples();
-    assert!(examples.len() >= 7, "expected the 7 worked examples, found {}", examples.len());
+    assert!(
+        examples.len() >= 7,
+        "expected the 7 worked examples, found {}",
+        examples.len()
+    );
     for ex in &examples {
-        let rows: Vec<(&str, &str)> = ex.rows.iter().map(|(d, l, _)| (d.as_str(), l.as_str())).collect();
-        assert_eq!(rows.len(), model.dimensions.len(), "{}: every dimension listed", ex.title);
+        let rows: Vec<(&str, &str)> = ex
+            .rows
+            .iter()
+            .map(|(d, l, _)| (d.as_str(), l.as_str()))
+            .collect();
+        assert_eq!(
+            rows.len(),
+            model.dimensions.len(),
+            "{}: every dimension listed",
+            ex.title
+        );
         let result = assess(model, &answers(model, &rows));
         for (dim, _, expect) in &ex.rows {
             let d = &result.dimensions[model.dimension_index(dim).unwrap()];
@@ -108,7 +138,9 @@ fn worked_examples_in_scoring_md_hold() {
 }
 
 fn q(model: &Model, id: &str) -> usize {
-    model.question_index(id).unwrap_or_else(|| panic!("no question {id}"))
+    model
+        .question_index(id)
+        .unwrap_or_else(|| panic!("no question {id}"))
 }
 
 #[test]
@@ -119,7 +151,13 @@ fn explanation_groups_every_question_once() {
     let e = &d.explanation;
     assert_eq!(e.supporting, [q(model, "creation.data-pipeline")]);
     assert_eq!(e.ahead, [q(model, "creation.compute-managed")]);
-    assert_eq!(e.blockers, [q(model, "creation.experiments-tracked"), q(model, "creation.versioned")]);
+    assert_eq!(
+        e.blockers,
+        [
+            q(model, "creation.experiments-tracked"),
+            q(model, "creation.versioned")
+        ]
+    );
     assert_eq!(e.later, [q(model, "creation.auto-retrain")]);
     assert!(e.excluded.is_empty());
     assert_eq!(d.next_level, Some(2));
@@ -132,9 +170,15 @@ fn explanation_groups_every_question_once() {
 #[test]
 fn summaries_cover_top_level_and_not_assessed() {
     let model = builtin();
-    let a = answers(model, &[("people", "F F F F F"), ("integration", "x x x x x x")]);
+    let a = answers(
+        model,
+        &[("people", "F F F F F"), ("integration", "x x x x x x")],
+    );
     let r = assess(model, &a);
-    assert_eq!(r.dimensions[0].summary(model), "People is at level 4: all 5 applicable practices are in place.");
+    assert_eq!(
+        r.dimensions[0].summary(model),
+        "People is at level 4: all 5 applicable practices are in place."
+    );
     assert_eq!(
         r.dimensions[3].summary(model),
         "Application Integration is not assessed: every question was answered \"Not applicable\"."
@@ -154,7 +198,10 @@ fn dont_know_is_not_met_and_reported_as_uncertainty() {
         a.set(i, Answer::DontKnow);
     }
     let r = assess(model, &a);
-    assert!(r.dimensions.iter().all(|d| d.level == 0 && d.dont_know == d.total && d.uncertainty == 1.0));
+    assert!(r
+        .dimensions
+        .iter()
+        .all(|d| d.level == 0 && d.dont_know == d.total && d.uncertainty == 1.0));
     assert_eq!(r.overall.uncertainty, 1.0);
     assert_eq!(r.overall.answered, 31);
 
@@ -195,7 +242,14 @@ fn not_applicable_dimension_is_left_out_of_overall() {
 #[test]
 fn weakest_dimensions_are_named() {
     let model = builtin();
-    let a = answers(model, &[("people", "F F F F F"), ("creation", "F F F F F"), ("technology", "F F F F F F F F F")]);
+    let a = answers(
+        model,
+        &[
+            ("people", "F F F F F"),
+            ("creation", "F F F F F"),
+            ("technology", "F F F F F F F F F"),
+        ],
+    );
     let r = assess(model, &a);
     let release = model.dimension_index("release").unwrap();
     let integration = model.dimension_index("integration").unwrap();
@@ -216,7 +270,10 @@ fn roadmap_orders_by_level_then_dimension_and_stops_at_targets() {
         ],
     );
     let steps = roadmap(model, &a, None);
-    let ids: Vec<&str> = steps.iter().map(|s| model.questions[s.question].id.as_str()).collect();
+    let ids: Vec<&str> = steps
+        .iter()
+        .map(|s| model.questions[s.question].id.as_str())
+        .collect();
     assert_eq!(
         ids,
         [
@@ -230,14 +287,25 @@ fn roadmap_orders_by_level_then_dimension_and_stops_at_targets() {
             "creation.auto-retrain",
         ]
     );
-    assert!(steps.windows(2).all(|w| (w[0].level, w[0].dimension) <= (w[1].level, w[1].dimension)));
+    assert!(steps
+        .windows(2)
+        .all(|w| (w[0].level, w[0].dimension) <= (w[1].level, w[1].dimension)));
 
     let mut targets = Targets::new(model);
     targets.set(model.dimension_index("people").unwrap(), Some(2));
     targets.set(model.dimension_index("creation").unwrap(), Some(3));
-    let ids: Vec<&str> =
-        roadmap(model, &a, Some(&targets)).iter().map(|s| model.questions[s.question].id.as_str()).collect();
-    assert_eq!(ids, ["integration.app-unit-tests", "people.ds-with-de", "creation.compute-managed"]);
+    let ids: Vec<&str> = roadmap(model, &a, Some(&targets))
+        .iter()
+        .map(|s| model.questions[s.question].id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "integration.app-unit-tests",
+            "people.ds-with-de",
+            "creation.compute-managed"
+        ]
+    );
 }
 
 #[test]
@@ -246,9 +314,15 @@ fn blockers_are_the_gaps_to_the_next_level() {
     let a = answers(model, &[("release", "F F F N P F")]);
     let d = &assess(model, &a).dimensions[model.dimension_index("release").unwrap()];
     assert_eq!((d.level, d.next_level), (1, Some(2)));
-    assert_eq!(d.explanation.blockers, [q(model, "release.se-team-manages")]);
+    assert_eq!(
+        d.explanation.blockers,
+        [q(model, "release.se-team-manages")]
+    );
     // Met level-3 practices are "ahead", the Partially one at level 3 is "later".
-    assert_eq!(d.explanation.ahead, [q(model, "release.scoring-tested"), q(model, "release.cicd")]);
+    assert_eq!(
+        d.explanation.ahead,
+        [q(model, "release.scoring-tested"), q(model, "release.cicd")]
+    );
     assert_eq!(d.explanation.later, [q(model, "release.automatic")]);
 }
 
