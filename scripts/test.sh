@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test, failing fast:
+#   fmt, clippy, native tests (engine + app), browser unit tests
+#   (wasm-bindgen-test in headless Chromium), release build, e2e journeys
+#   (Playwright against the release build).
+# Ends with one line "N passed, N failed" over all the tests it counted.
+#
+#   scripts/test.sh                 everything (what CI runs)
+#   scripts/test.sh e2e             only the named stages (setup always runs);
+#                                   names: fmt clippy native wasm build e2e
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+
+LOGDIR="$(mktemp -d -t mlops-test.XXXXXX)"
+trap 'rm -rf "$LOGDIR"' EXIT
+
+PASSED=0
+FAILED=0
+TIMINGS=()
+ONLY=" $* "
+
+heading() { printf '\n==== %s ====\n' "$*"; }
+
+summary() {
+  heading "summary"
+  local t
+  for t in "${TIMINGS[@]}"; do printf '  %s\n' "$t"; done
+  printf '%d passed, %d failed\n' "$PASSED" "$FAILED"
+}
+
+# Adds the counts a runner printed in its log to the totals.
+count_cargo() {   # "test result: ok. 12 passed; 0 failed; ..." (cargo, wasm-bindgen-test)
+  local p f
+  p=$(grep -aoE '^test result: [A-Za-z]+\. [0-9]+ passed' "$1" | awk '{s+=$4} END {print s+0}')
+  f=$(grep -aoE '^test result: [A-Za-z]+\. [0-9]+ passed; [0-9]+ failed' "$1" | awk '{s+=$6} END {print s+0}')
+  PASSED=$((PASSED + p)); FAILED=$((FAILED + f)); STAGE_FAILED_TESTS=$f
+}
+count_node() {    # spec reporter: "ℹ pass 12" / "ℹ fail 0"
+  local p f
+  p=$(grep -aoE '^. pass [0-9]+' "$1" | awk '{s+=$3} END {print s+0}')
+  f=$(grep -aoE '^. fail [0-9]+' "$1" | awk '{s+=$3} END {print s+0}')
+  PASSED=$((PASSED + p)); FAILED=$((FAILED + f)); STAGE_FAILED_TESTS=$f
+}
+
+# stage NAME COUNTER CMD...: runs CMD with its output shown and logged, times it,
+# counts its tests with COUNTER (or "-"), and stops everything on failure.
+stage() {
+  local name=$1 counter=$2; shift 2
+  if [[ "$ONLY" != "  " && "$ONLY" != *" $name "* ]]; then return 0; fi
+  heading "$name: $*"
+  local log="$LOGDIR/$name.log" start=$SECONDS rc=0
+  "$@" 2>&1 | tee "$log" || rc=$?
+  local took=$((SECONDS - start))
+  STAGE_FAILED_TESTS=0
+  if [[ "$counter" != "-" ]]; then "$counter" "$log"; fi
+  TIMINGS+=("$(printf '%-8s %4ss  %s' "$name" "$took" "$([[ $rc -eq 0 ]] && echo ok || echo FAILED)")")
+  if [[ $rc -ne 0 ]]; then
+    # A stage that failed without a failing test (a lint, a build) counts as one failure.
+    if [[ "$STAGE_FAILED_TESTS" -eq 0 ]]; then FAILED=$((FAILED + 1)); fi
+    printf '\n%s FAILED (exit %d) after %ss\n' "$name" "$rc" "$took"
+    summary
+    exit 1
+  fi
+}
+
+heading "setup"
+start=$SECONDS
+# shellcheck source=scripts/setup.sh
+source scripts/setup.sh
+setup_all
+TIMINGS+=("$(printf '%-8s %4ss  %s' setup $((SECONDS - start)) ok)")
+
+stage fmt    -           cargo fmt --all -- --check
+stage clippy -           cargo clippy --workspace --all-targets -- -D warnings
+stage native count_cargo cargo test --workspace
+if [[ -f tests/web.rs ]]; then
+  stage wasm count_cargo env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    CHROMEDRIVER=/usr/bin/chromedriver \
+    cargo test --target wasm32-unknown-unknown -p mlops-maturity
+else
+  echo "(no tests/web.rs: browser unit tests skipped)"
+fi
+stage build  -           trunk build --release
+# The harness serves dist/ itself on a free loopback port (tests/e2e/harness.mjs).
+stage e2e    count_node  env E2E_DIST="$ROOT/dist" node --test --test-reporter=spec tests/e2e/
+
+summary
