@@ -1,51 +1,13 @@
 //! Scoring rules, checked against the worked examples in docs/SCORING.md and
 //! against table-driven cases and properties.
 
+mod common;
+
+use common::answers;
 use maturity_engine::{assess, builtin, roadmap, Answer, Answers, Model, Targets};
 use proptest::prelude::*;
 
 const SCORING_MD: &str = include_str!("../../docs/SCORING.md");
-
-fn letter(c: char) -> Answer {
-    match c {
-        'N' => Answer::No,
-        'P' => Answer::Partially,
-        'M' => Answer::Mostly,
-        'F' => Answer::Fully,
-        '?' => Answer::DontKnow,
-        'x' => Answer::NotApplicable,
-        '_' => Answer::Unanswered,
-        other => panic!("unknown answer letter {other:?}"),
-    }
-}
-
-/// Builds answers from `(dimension id, letters)` rows; letters are in
-/// questionnaire order within the dimension.
-fn answers(model: &Model, rows: &[(&str, &str)]) -> Answers {
-    let mut a = Answers::new(model);
-    for (dim, letters) in rows {
-        let d = model
-            .dimension_index(dim)
-            .unwrap_or_else(|| panic!("no dimension {dim}"));
-        let qs: Vec<usize> = model.questions_of(d).collect();
-        let ls: Vec<Answer> = letters
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .map(letter)
-            .collect();
-        assert_eq!(
-            qs.len(),
-            ls.len(),
-            "{dim}: {} questions, {} letters",
-            qs.len(),
-            ls.len()
-        );
-        for (q, l) in qs.into_iter().zip(ls) {
-            a.set(q, l);
-        }
-    }
-    a
-}
 
 /// Expected `(level, score)`; `None` for "not assessed".
 type Expect = Option<(u8, f64)>;
