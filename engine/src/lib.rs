@@ -6,9 +6,11 @@
 //! natively. The app in the workspace root only draws what this computes.
 
 pub mod answer;
+pub mod link;
 pub mod model;
 pub mod scoring;
 
 pub use answer::{Answer, Answers, Targets};
+pub use link::{LinkError, SharedResult, LINK_FORMAT, MAX_LINK_LEN};
 pub use model::{builtin, Model, ModelError, MAX_LEVEL};
 pub use scoring::{assess, roadmap, Assessment, DimensionScore, Explanation, Overall, RoadmapItem};
