@@ -81,6 +81,8 @@ pub struct Question {
     /// The level at which the practice is first expected (1..=4).
     pub level: u8,
     pub text: String,
+    /// The practice as a next step, in the imperative ("Automate builds").
+    pub action: String,
     /// What this means / what good looks like.
     pub help: String,
     /// Ids of the characteristics this question evidences.
@@ -115,6 +117,8 @@ pub enum ModelError {
         question: String,
         characteristic: String,
     },
+    /// A question has an empty text, action or help text.
+    EmptyText(String),
     /// A dimension has no question at all.
     EmptyDimension(String),
     /// A characteristic is neither evidenced by a question nor listed as not asked.
@@ -148,6 +152,7 @@ impl fmt::Display for ModelError {
                 f,
                 "question {question:?} cites {characteristic:?}, which is not a characteristic"
             ),
+            ModelError::EmptyText(q) => write!(f, "question {q:?} has an empty text, action or help"),
             ModelError::EmptyDimension(d) => write!(f, "dimension {d:?} has no question"),
             ModelError::Untraced(c) => write!(
                 f,
@@ -225,6 +230,9 @@ impl Model {
                     item: q.id.clone(),
                     level: q.level,
                 });
+            }
+            if q.text.trim().is_empty() || q.action.trim().is_empty() || q.help.trim().is_empty() {
+                return Err(ModelError::EmptyText(q.id.clone()));
             }
             if q.evidence.is_empty() {
                 return Err(ModelError::BadEvidence {
@@ -378,6 +386,10 @@ mod tests {
             broken(|v| v["questions"][0]["level"] = 0.into()),
             ModelError::LevelOutOfRange { level: 0, .. }
         ));
+        assert_eq!(
+            broken(|v| v["questions"][0]["action"] = " ".into()),
+            ModelError::EmptyText("people.ds-with-de".into())
+        );
         assert!(matches!(
             broken(|v| v["questions"][0]["evidence"][0] = "l9-x-1".into()),
             ModelError::BadEvidence { .. }

@@ -250,6 +250,7 @@ fn render_questionnaire(model: &Model) -> String {
         for qi in model.questions_of(d) {
             let q = &model.questions[qi];
             let _ = writeln!(w, "- **L{}** `{}`: {}", q.level, q.id, q.text);
+            let _ = writeln!(w, "  - next step: {}", q.action);
             for c in model.evidence_of(qi) {
                 let _ = writeln!(w, "  - evidences L{} \"{}\"", c.level, c.text);
             }
