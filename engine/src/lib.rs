@@ -6,11 +6,13 @@
 //! natively. The app in the workspace root only draws what this computes.
 
 pub mod answer;
+pub mod draft;
 pub mod link;
 pub mod model;
 pub mod scoring;
 
 pub use answer::{Answer, Answers, Targets};
+pub use draft::{Draft, DraftError, Loaded, DRAFT_FORMAT};
 pub use link::{LinkError, SharedResult, LINK_FORMAT, MAX_LINK_LEN};
 pub use model::{builtin, Model, ModelError, MAX_LEVEL};
 pub use scoring::{assess, roadmap, Assessment, DimensionScore, Explanation, Overall, RoadmapItem};

@@ -1,0 +1,321 @@
+//! The draft format: an assessment in progress, as stored (localStorage) or
+//! exported to a file.
+//!
+//! # Wire format, version 1
+//!
+//! ```json
+//! {"format":1,
+//!  "model":{"id":"mlops-maturity-model","version":1},
+//!  "answers":{"people.ds-with-de":"fully"},
+//!  "notes":{"people.ds-with-de":"Since the spring reorg"},
+//!  "targets":{"people":3},
+//!  "created_ms":1700000000000,"updated_ms":1700000360000}
+//! ```
+//!
+//! Answers and notes are keyed by question id, targets by dimension id, and
+//! answers are [`Answer::key`] words, so a draft survives a new model version
+//! that adds, removes or reorders questions: what the model no longer knows is
+//! reported in [`Loaded::dropped`], never an error. Unanswered questions are
+//! left out.
+//!
+//! The wire structs are private and kept apart from [`Draft`], the domain type.
+//!
+//! # Reading, and how a new format version is added
+//!
+//! [`from_json`] first peeks at `"format"` alone, then dispatches on it.
+//! Released formats are never changed. A future version 2 adds:
+//!
+//! 1. a `DraftV2` wire struct and `fn v2_into_draft(model, DraftV2)`;
+//! 2. `fn v1_to_v2(DraftV1) -> DraftV2`, a pure migration;
+//! 3. one arm in the dispatch, `2 => v2_into_draft(model, parse(text)?)`,
+//!    and the `1` arm becomes `v2_into_draft(model, v1_to_v2(parse(text)?))`;
+//! 4. [`DRAFT_FORMAT`] becomes 2 and [`to_json`] writes `DraftV2`;
+//! 5. a golden v2 string in `tests/draft.rs`, beside the frozen v1 one.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::answer::{Answer, Answers, Targets};
+use crate::model::{Model, MAX_LEVEL};
+
+/// The format version [`to_json`] writes.
+pub const DRAFT_FORMAT: u32 = 1;
+
+/// Largest draft text [`from_json`] reads, in bytes (256 KiB).
+pub const MAX_DRAFT_BYTES: usize = 256 * 1024;
+
+/// An assessment in progress.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub answers: Answers,
+    /// Free-text notes by question index. Kept whole, whatever they contain.
+    pub notes: BTreeMap<usize, String>,
+    pub targets: Targets,
+    /// When the draft was started, in milliseconds since the Unix epoch
+    /// (JavaScript's `Date.now()`).
+    pub created_ms: f64,
+    /// When the draft was last changed, in milliseconds since the Unix epoch.
+    pub updated_ms: f64,
+}
+
+impl Draft {
+    /// A blank draft for a model, created and updated at `now_ms`.
+    pub fn new(model: &Model, now_ms: f64) -> Draft {
+        Draft {
+            answers: Answers::new(model),
+            notes: BTreeMap::new(),
+            targets: Targets::new(model),
+            created_ms: now_ms,
+            updated_ms: now_ms,
+        }
+    }
+
+    /// True when there is nothing worth keeping: no answer, no target, and no
+    /// note with anything but whitespace in it.
+    pub fn is_blank(&self) -> bool {
+        self.answers.answered() == 0
+            && !self.targets.any()
+            && self.notes.values().all(|n| n.trim().is_empty())
+    }
+}
+
+/// A draft read by [`from_json`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub draft: Draft,
+    /// Question and dimension ids in the stored draft that this model does not
+    /// know, sorted and without repeats. Their answers, notes and targets were
+    /// left out: report them, they are not a failure.
+    pub dropped: Vec<String>,
+}
+
+/// Why a stored draft could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DraftError {
+    /// Not JSON, or cut short. Holds the parser's message, for developers.
+    Syntax(String),
+    /// Written by a newer version of the app, in a format this one can't read.
+    NewerFormat { format: u32 },
+    /// A format number no version of the app ever wrote (e.g. 0).
+    UnknownFormat { format: u32 },
+    /// A draft for another model, named by its id.
+    OtherModel { id: String },
+    /// A draft for a newer version of this model.
+    NewerModel { version: u8 },
+    /// Well-formed JSON holding a value this format does not allow; the text
+    /// names the field.
+    Invalid(String),
+}
+
+impl fmt::Display for DraftError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DraftError::Syntax(_) => write!(
+                f,
+                "This saved assessment is damaged and cannot be read. Import another copy if you \
+                 have one, or start a new assessment."
+            ),
+            DraftError::NewerFormat { .. } => write!(
+                f,
+                "This saved assessment was made by a newer version of this app. Reload the page \
+                 to get the latest version, then try again."
+            ),
+            DraftError::UnknownFormat { .. } => write!(
+                f,
+                "This file is not an assessment saved by this app. Check that you chose the \
+                 right file."
+            ),
+            DraftError::OtherModel { id } => write!(
+                f,
+                "This saved assessment is for a different questionnaire ({id:?}). Open it with \
+                 the app it was made with, or start a new assessment."
+            ),
+            DraftError::NewerModel { version } => write!(
+                f,
+                "This saved assessment uses a newer version of the questionnaire (version \
+                 {version}). Reload the page to get the latest version, then try again."
+            ),
+            DraftError::Invalid(detail) => write!(
+                f,
+                "This saved assessment holds something this app cannot use ({detail}). Import \
+                 another copy if you have one, or start a new assessment."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DraftError {}
+
+/// Just enough to choose a reader.
+#[derive(Deserialize)]
+struct Peek {
+    format: u32,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ModelRefV1 {
+    id: String,
+    version: u8,
+}
+
+/// Format 1, frozen.
+#[derive(Serialize, Deserialize)]
+struct DraftV1 {
+    format: u32,
+    model: ModelRefV1,
+    #[serde(default)]
+    answers: BTreeMap<String, String>,
+    #[serde(default)]
+    notes: BTreeMap<String, String>,
+    #[serde(default)]
+    targets: BTreeMap<String, u64>,
+    created_ms: f64,
+    updated_ms: f64,
+}
+
+/// Writes a draft in the current format ([`DRAFT_FORMAT`]).
+///
+/// Unanswered questions, unset targets, and notes or entries beyond the
+/// model's questions or dimensions are left out. Target levels above
+/// [`MAX_LEVEL`] are written as `MAX_LEVEL`; times that are not finite
+/// numbers are written as 0 (JSON has no NaN).
+pub fn to_json(model: &Model, draft: &Draft) -> String {
+    let answers = model
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| draft.answers.get(*i) != Answer::Unanswered)
+        .map(|(i, q)| (q.id.clone(), draft.answers.get(i).key().to_owned()))
+        .collect();
+    let notes = draft
+        .notes
+        .iter()
+        .filter_map(|(i, text)| Some((model.questions.get(*i)?.id.clone(), text.clone())))
+        .collect();
+    let targets = model
+        .dimensions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| {
+            Some((
+                d.id.clone(),
+                u64::from(draft.targets.get(i)?.min(MAX_LEVEL)),
+            ))
+        })
+        .collect();
+    let finite = |t: f64| if t.is_finite() { t } else { 0.0 };
+    let wire = DraftV1 {
+        format: DRAFT_FORMAT,
+        model: ModelRefV1 {
+            id: model.id.clone(),
+            version: model.version,
+        },
+        answers,
+        notes,
+        targets,
+        created_ms: finite(draft.created_ms),
+        updated_ms: finite(draft.updated_ms),
+    };
+    // Serialising string maps and finite numbers cannot fail.
+    serde_json::to_string(&wire).unwrap_or_default()
+}
+
+/// Reads a draft written by any released version of [`to_json`].
+///
+/// A draft of an older model version loads: ids the model no longer has are
+/// listed in [`Loaded::dropped`].
+///
+/// # Errors
+/// * [`DraftError::Invalid`] if the text is over [`MAX_DRAFT_BYTES`], holds a
+///   value of the wrong type, an unknown answer word or a target level above
+///   [`MAX_LEVEL`];
+/// * [`DraftError::Syntax`] if it is not JSON (or is cut short);
+/// * [`DraftError::NewerFormat`] / [`DraftError::UnknownFormat`] for a
+///   format number above / below the ones this version reads;
+/// * [`DraftError::OtherModel`] / [`DraftError::NewerModel`] for a draft of
+///   another model or a newer version of this one.
+pub fn from_json(model: &Model, text: &str) -> Result<Loaded, DraftError> {
+    if text.len() > MAX_DRAFT_BYTES {
+        return Err(DraftError::Invalid(format!(
+            "it is {} bytes long, more than the {MAX_DRAFT_BYTES} allowed",
+            text.len()
+        )));
+    }
+    let Peek { format } = parse(text)?;
+    match format {
+        1 => v1_into_draft(model, parse(text)?),
+        f if f > DRAFT_FORMAT => Err(DraftError::NewerFormat { format: f }),
+        f => Err(DraftError::UnknownFormat { format: f }),
+    }
+}
+
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, DraftError> {
+    serde_json::from_str(text).map_err(|e| {
+        if e.is_data() {
+            DraftError::Invalid(e.to_string())
+        } else {
+            DraftError::Syntax(e.to_string())
+        }
+    })
+}
+
+fn v1_into_draft(model: &Model, wire: DraftV1) -> Result<Loaded, DraftError> {
+    if wire.model.id != model.id {
+        return Err(DraftError::OtherModel { id: wire.model.id });
+    }
+    if wire.model.version > model.version {
+        return Err(DraftError::NewerModel {
+            version: wire.model.version,
+        });
+    }
+    let mut dropped = BTreeSet::new();
+    let mut draft = Draft::new(model, wire.created_ms);
+    draft.updated_ms = wire.updated_ms;
+
+    for (id, word) in wire.answers {
+        let answer = Answer::from_key(&word).ok_or_else(|| {
+            DraftError::Invalid(format!(
+                "answers.{id:?} is {word:?}, which is not an answer"
+            ))
+        })?;
+        match model.question_index(&id) {
+            Some(q) => draft.answers.set(q, answer),
+            None => {
+                dropped.insert(id);
+            }
+        }
+    }
+    for (id, text) in wire.notes {
+        match model.question_index(&id) {
+            Some(q) => {
+                draft.notes.insert(q, text);
+            }
+            None => {
+                dropped.insert(id);
+            }
+        }
+    }
+    for (id, level) in wire.targets {
+        let level = u8::try_from(level)
+            .ok()
+            .filter(|l| *l <= MAX_LEVEL)
+            .ok_or_else(|| {
+                DraftError::Invalid(format!(
+                    "targets.{id:?} is {level}, but levels go from 0 to {MAX_LEVEL}"
+                ))
+            })?;
+        match model.dimension_index(&id) {
+            Some(d) => draft.targets.set(d, Some(level)),
+            None => {
+                dropped.insert(id);
+            }
+        }
+    }
+    Ok(Loaded {
+        draft,
+        dropped: dropped.into_iter().collect(),
+    })
+}
