@@ -6,7 +6,9 @@
 //! natively. The app in the workspace root only draws what this computes.
 
 pub mod answer;
+pub mod compare;
 pub mod draft;
+pub mod export;
 pub mod link;
 pub mod model;
 pub mod scoring;
