@@ -1,0 +1,187 @@
+// Build step run by Trunk after every build (Trunk.toml, [[hooks]] stage =
+// "post_build"), on the staging directory Trunk is about to publish as dist/.
+// It can also be run on a finished build: `node scripts/postbuild.mjs dist`.
+//
+// It makes the build an installable, offline-capable, locked-down page:
+// 1. copies the web app manifest and the icons from public/;
+// 2. writes a Content-Security-Policy <meta> into index.html whose script-src
+//    allows Trunk's inline loader by its SHA-256 (computed here from the
+//    bytes Trunk wrote, never by hand), and no 'unsafe-inline'/'unsafe-eval';
+// 3. derives a build id from the SHA-256 of every file and writes it into
+//    index.html (<meta name="build-id">);
+// 4. renders public/sw.js into sw.js with the list of files to precache, each
+//    with its integrity, and a cache name made from the build id.
+//
+// Running it twice on the same directory gives the same bytes: what it injects
+// into index.html carries `data-postbuild` and is replaced on each run.
+//
+// Debug builds (TRUNK_PROFILE=debug, i.e. `trunk serve`) get a pass-through
+// service worker instead, one whose bytes never change: it caches nothing and
+// removes the caches of earlier release builds, so a developer always sees
+// the code just built and is never offered "a new version" on every save.
+
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const PUBLIC = join(ROOT, 'public');
+
+/** Files of public/ that ship, as paths relative to public/ and to the build. */
+export const STATIC_FILES = [
+  'manifest.webmanifest',
+  'icons/icon.svg',
+  'icons/icon-192.png',
+  'icons/icon-512.png',
+  'icons/icon-maskable-512.png',
+  'icons/apple-touch-icon.png',
+];
+
+/** Never precached: the worker itself, and files no page ever loads. */
+const NOT_PRECACHED = new Set(['sw.js']);
+const NOT_PRECACHED_EXT = ['.map', '.d.ts'];
+
+const sha256 = (bytes) => createHash('sha256').update(bytes);
+const sri = (bytes) => `sha256-${sha256(bytes).digest('base64')}`;
+
+/** Every file under `dir`, as sorted '/'-separated relative paths. */
+async function listFiles(dir) {
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const full = join(entry.parentPath ?? entry.path, entry.name);
+    out.push(relative(dir, full).split(sep).join('/'));
+  }
+  return out.sort();
+}
+
+const INJECTED = /[ \t]*<meta\b[^>]*\bdata-postbuild\b[^>]*>\n?/g;
+const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+
+/**
+ * The Content-Security-Policy for `html`: 'self' for everything the app loads,
+ * plus the hash of each inline script. Returns { policy, warnings }.
+ */
+export function contentSecurityPolicy(html) {
+  const warnings = [];
+  const hashes = [];
+  for (const [, attrs, body] of html.matchAll(INLINE_SCRIPT)) {
+    if (/\bsrc\s*=/.test(attrs)) continue;
+    // Data blocks never run, so they need no hash; an importmap does.
+    if (/\btype\s*=\s*["']?application\/(ld\+)?json/i.test(attrs)) continue;
+    hashes.push(`'${sri(body)}'`);
+  }
+  if (/<style\b/i.test(html)) warnings.push("index.html has a <style> element: style-src 'self' blocks it; move it to a stylesheet");
+  if (/<[a-z][^>]*\sstyle\s*=/i.test(html)) warnings.push("index.html has a style=\"\" attribute: style-src 'self' blocks it");
+  if (/<[a-z][^>]*\son[a-z]+\s*=/i.test(html)) warnings.push('index.html has an inline event handler (on...=): the CSP blocks it');
+  // Trunk writes <base href> only when index.html asks for it
+  // (<base data-trunk-public-url>); base-uri 'none' would then void it.
+  const hasBase = /<base\b/i.test(html);
+  const policy = [
+    "default-src 'self'",
+    ["script-src 'self' 'wasm-unsafe-eval'", ...hashes].join(' '),
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    `base-uri ${hasBase ? "'self'" : "'none'"}`,
+    "form-action 'none'",
+  ].join('; ');
+  return { policy, warnings, inlineScripts: hashes.length };
+}
+
+/** Inserts `tags` at the start of <head>, right after <meta charset> if it leads. */
+function injectIntoHead(html, tags) {
+  const charset = /<meta\s+charset\s*=\s*["']?[\w-]+["']?\s*\/?>\n?/i;
+  const head = /<head\b[^>]*>\n?/i;
+  const m = html.match(charset) ?? html.match(head);
+  if (!m) throw new Error('postbuild: index.html has no <head>');
+  const at = m.index + m[0].length;
+  return html.slice(0, at) + tags + html.slice(at);
+}
+
+const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** A worker for debug builds: no cache, no fetch handler, constant bytes. */
+const DEV_WORKER = `// Debug build (trunk serve): this worker caches nothing and clears the
+// caches of release builds, so every reload shows the code just built.
+// Release builds get the offline worker (scripts/postbuild.mjs).
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys().then((keys) => Promise.all(keys.map((k) => caches.delete(k)))).then(() => self.clients.claim()));
+});
+`;
+
+/**
+ * Runs the post-build step on `dir`. Returns a summary object.
+ * `release` selects the offline worker (true) or the pass-through one.
+ */
+export async function postbuild(dir, { release = true } = {}) {
+  for (const file of STATIC_FILES) {
+    await mkdir(dirname(join(dir, file)), { recursive: true });
+    await copyFile(join(PUBLIC, file), join(dir, file));
+  }
+
+  const indexPath = join(dir, 'index.html');
+  const source = (await readFile(indexPath, 'utf8')).replace(INJECTED, '');
+  const { policy, warnings, inlineScripts } = contentSecurityPolicy(source);
+  const cspTag = `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(policy)}" data-postbuild>\n`;
+  let html = injectIntoHead(source, cspTag);
+
+  // The build id covers every file as it will be served, index.html included
+  // (without the id itself, which cannot hash itself).
+  const files = [];
+  for (const path of await listFiles(dir)) {
+    if (NOT_PRECACHED.has(path) || NOT_PRECACHED_EXT.some((e) => path.endsWith(e))) continue;
+    const bytes = path === 'index.html' ? Buffer.from(html) : await readFile(join(dir, path));
+    files.push({ path, bytes });
+  }
+  const idHash = sha256('');
+  for (const f of files) idHash.update(`${f.path}\0${sri(f.bytes)}\n`);
+  const id = idHash.digest('hex').slice(0, 16);
+
+  html = injectIntoHead(source, `${cspTag}<meta name="build-id" content="${id}" data-postbuild>\n`);
+  await writeFile(indexPath, html);
+
+  const precache = files.map((f) => {
+    const bytes = f.path === 'index.html' ? Buffer.from(html) : f.bytes;
+    // index.html is fetched and cached as the directory itself (see sw.js).
+    return { path: f.path === 'index.html' ? './' : f.path, integrity: sri(bytes), size: bytes.length };
+  });
+
+  let worker;
+  if (release) {
+    const template = await readFile(join(PUBLIC, 'sw.js'), 'utf8');
+    const marker = 'const BUILD = __BUILD__;';
+    if (!template.includes(marker)) throw new Error(`postbuild: public/sw.js lacks "${marker}"`);
+    const build = { files: precache.map(({ path, integrity }) => ({ path, integrity })) };
+    const list = build.files.map((f) => `    ${JSON.stringify(f)},`).join('\n');
+    worker = template.replace(marker, `const BUILD = {\n  id: ${JSON.stringify(id)},\n  files: [\n${list}\n  ],\n};`);
+  } else {
+    worker = DEV_WORKER;
+  }
+  await writeFile(join(dir, 'sw.js'), worker);
+
+  return { id, policy, warnings, inlineScripts, precache, release };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dir = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? join(ROOT, 'dist'));
+  const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
+  try {
+    const r = await postbuild(dir, { release });
+    const bytes = r.precache.reduce((s, f) => s + f.size, 0);
+    console.log(
+      `postbuild: build ${r.id}: ${r.release ? `${r.precache.length} files (${(bytes / 1024).toFixed(1)} KiB) precached` : 'debug: pass-through service worker'}, ` +
+        `CSP with ${r.inlineScripts} inline script hash(es)`,
+    );
+    for (const w of r.warnings) console.warn(`postbuild: warning: ${w}`);
+  } catch (err) {
+    console.error(`postbuild: ${err.stack ?? err}`);
+    process.exit(1);
+  }
+}
