@@ -3,6 +3,7 @@
 //! here needs a server.
 
 use crate::answer::{Answer, Answers, Targets};
+use crate::link::{self, LinkError, SharedResult};
 use crate::model::Model;
 use crate::scoring::{assess, Assessment};
 
@@ -277,6 +278,40 @@ pub fn target_progress(
         percent_to_target: (total > 0.0).then(|| 1.0 - gap / total),
         progress: (needed > 0.0).then(|| moved / needed),
     }
+}
+
+/// One entry of a pasted list of links.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PastedLink {
+    /// 1-based line number in the pasted text.
+    pub line: usize,
+    /// The entry as pasted (trimmed, at most 80 characters, for messages).
+    pub text: String,
+    pub result: Result<SharedResult, LinkError>,
+}
+
+/// The payload of a result link: what follows `#/r/` in a full link, or the
+/// text itself when it is a bare payload.
+pub fn link_payload(text: &str) -> &str {
+    let text = text.trim();
+    match text.rfind("#/r/") {
+        Some(at) => &text[at + 4..],
+        None => text,
+    }
+}
+
+/// Reads a list of result links, one per line (blank lines skipped). Each
+/// bad link is reported on its own; the good ones are still returned.
+pub fn parse_links(model: &Model, text: &str) -> Vec<PastedLink> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| PastedLink {
+            line: i + 1,
+            text: l.trim().chars().take(80).collect(),
+            result: link::decode(model, link_payload(l)),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod answer;
 pub mod compare;
 pub mod draft;
 pub mod export;
+pub mod history;
 pub mod link;
 pub mod model;
 pub mod scoring;

@@ -257,3 +257,35 @@ proptest! {
         prop_assert!(c.dimensions.iter().all(|d| d.delta().is_none_or(|x| x == 0.0)));
     }
 }
+
+#[test]
+fn pasted_links_report_bad_ones_and_keep_the_good() {
+    use maturity_engine::compare::{link_payload, parse_links};
+    use maturity_engine::link::encode;
+    let model = builtin();
+    let good = encode(model, &all(model, Answer::Fully), &Targets::new(model));
+    let other = encode(model, &all(model, Answer::No), &Targets::new(model));
+    // One character changed: the checksum must catch it.
+    let mut mistyped: Vec<char> = good.chars().collect();
+    mistyped[5] = if mistyped[5] == 'Q' { 'R' } else { 'Q' };
+    let mistyped: String = mistyped.into_iter().collect();
+    let text = format!(
+        "https://example.org/mlops/#/r/{good}\n\n  {other}  \n{}\nnot a link\nhttps://x.test/#/r/{}\n",
+        &good[..good.len() - 3],
+        mistyped
+    );
+    let parsed = parse_links(model, &text);
+    let lines: Vec<usize> = parsed.iter().map(|p| p.line).collect();
+    assert_eq!(lines, [1, 3, 4, 5, 6]);
+    let ok: Vec<bool> = parsed.iter().map(|p| p.result.is_ok()).collect();
+    assert_eq!(ok, [true, true, false, false, false]);
+    let results: Vec<Answers> = parsed
+        .into_iter()
+        .filter_map(|p| p.result.ok())
+        .map(|r| r.answers)
+        .collect();
+    let agg = aggregate(model, &results);
+    assert_eq!(agg.results, 2);
+    assert_eq!(link_payload(" https://h/p/#/r/abc "), "abc");
+    assert_eq!(link_payload("abc"), "abc");
+}
