@@ -465,6 +465,9 @@ mod tests {
         let back: Vec<u8> = codes.iter().map(|_| r.read().unwrap()).collect();
         assert_eq!(back, codes);
         assert!(r.rest_is_zero());
+        // 33 bits in 5 bytes: the 7 padding bits hold two (zero) codes, then
+        // reading stops instead of running off the end.
+        assert_eq!(std::iter::from_fn(|| r.read()).collect::<Vec<_>>(), [0, 0]);
         assert_eq!(r.read(), None);
     }
 }
