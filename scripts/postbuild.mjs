@@ -3,7 +3,8 @@
 // It can also be run on a finished build: `node scripts/postbuild.mjs dist`.
 //
 // It makes the build an installable, offline-capable, locked-down page:
-// 1. copies the web app manifest and the icons from public/;
+// 1. copies the web app manifest and the icons from public/, and links them
+//    from index.html (unless it links its own);
 // 2. writes a Content-Security-Policy <meta> into index.html whose script-src
 //    allows Trunk's inline loader by its SHA-256 (computed here from the
 //    bytes Trunk wrote, never by hand), and no 'unsafe-inline'/'unsafe-eval';
@@ -56,7 +57,10 @@ async function listFiles(dir) {
   return out.sort();
 }
 
-const INJECTED = /[ \t]*<meta\b[^>]*\bdata-postbuild\b[^>]*>\n?/g;
+/** Browser-chrome colours (manifest.webmanifest has the light one). */
+const THEME = { light: '#0b5cad', dark: '#0f1b2d' };
+
+const INJECTED = /[ \t]*<(?:meta|link)\b[^>]*\bdata-postbuild\b[^>]*>\n?/g;
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 
 /**
@@ -104,6 +108,23 @@ function injectIntoHead(html, tags) {
   return html.slice(0, at) + tags + html.slice(at);
 }
 
+/**
+ * The <head> tags for the files this step ships, each unless index.html
+ * already has one of its kind. Relative URLs: they work under any base path.
+ */
+function pwaTags(html) {
+  const has = (re) => re.test(html);
+  const tags = [];
+  if (!has(/<link\b[^>]*\brel=["']?manifest\b/i)) tags.push('<link rel="manifest" href="manifest.webmanifest" data-postbuild>');
+  if (!has(/<meta\b[^>]*\bname=["']?theme-color\b/i)) {
+    tags.push(`<meta name="theme-color" content="${THEME.light}" media="(prefers-color-scheme: light)" data-postbuild>`);
+    tags.push(`<meta name="theme-color" content="${THEME.dark}" media="(prefers-color-scheme: dark)" data-postbuild>`);
+  }
+  if (!has(/<link\b[^>]*\brel=["']?icon\b/i)) tags.push('<link rel="icon" href="icons/icon.svg" type="image/svg+xml" data-postbuild>');
+  if (!has(/<link\b[^>]*\brel=["']?apple-touch-icon\b/i)) tags.push('<link rel="apple-touch-icon" href="icons/apple-touch-icon.png" data-postbuild>');
+  return tags.map((t) => `${t}\n`).join('');
+}
+
 const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** A worker for debug builds: no cache, no fetch handler, constant bytes. */
@@ -129,7 +150,8 @@ export async function postbuild(dir, { release = true } = {}) {
   const indexPath = join(dir, 'index.html');
   const source = (await readFile(indexPath, 'utf8')).replace(INJECTED, '');
   const { policy, warnings, inlineScripts } = contentSecurityPolicy(source);
-  const cspTag = `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(policy)}" data-postbuild>\n`;
+  const cspTag =
+    `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(policy)}" data-postbuild>\n` + pwaTags(source);
   let html = injectIntoHead(source, cspTag);
 
   // The build id covers every file as it will be served, index.html included

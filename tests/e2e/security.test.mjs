@@ -1,0 +1,176 @@
+// What the app promises about privacy and safety, checked in a browser:
+// - a whole journey talks to no origin but its own and breaks no rule of its
+//   Content-Security-Policy;
+// - hostile input (crafted links, an oversized fragment, markup in a stored
+//   draft) never runs, and the page stays usable.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, useSuite, openSession } from './harness.mjs';
+import {
+  DIMENSIONS, QUESTIONS, DRAFT_KEY, SHARE_PREFIX, MODEL,
+  open, button, knownAnswer, completeAssessment, assertKnownResults, waitForResults,
+} from './app.mjs';
+
+function notReady() {
+  const index = join(DIST, 'index.html');
+  if (!existsSync(index)) return `${index} not found: build the app first (trunk build --release)`;
+  if (!/http-equiv="Content-Security-Policy"/.test(readFileSync(index, 'utf8'))) {
+    return `${index} has no CSP <meta>: the post_build hook (scripts/postbuild.mjs) did not run`;
+  }
+  return null;
+}
+
+/**
+ * Runs before any page script: records CSP violations, and lays the trap
+ * every hostile payload below tries to spring (window.__pwned).
+ */
+const WATCH = () => {
+  window.__csp = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
+  });
+};
+
+const reason = notReady();
+if (reason) {
+  test('security: same-origin only, CSP, hostile input', (t) => t.skip(reason));
+} else {
+  defineSecurityTests();
+}
+
+/** Fails if any payload ran or any CSP rule was broken in `page`. */
+async function assertNothingRan(page, what) {
+  const { pwned, csp } = await page.evaluate(() => ({ pwned: window.__pwned ?? null, csp: window.__csp ?? [] }));
+  assert.equal(pwned, null, `${what}: injected code ran`);
+  assert.deepEqual(csp, [], `${what}: CSP violations`);
+  const injected = await page.evaluate(() =>
+    [...document.querySelectorAll('main script, main img[onerror], main iframe, main object, [onerror], [onclick], a[href^="javascript:" i]')].map((e) => e.outerHTML.slice(0, 120)));
+  assert.deepEqual(injected, [], `${what}: markup from the input became elements`);
+}
+
+/** The page still works: the start screen opens and the assessment starts. */
+async function assertUsable(s, what) {
+  await s.page.goto(s.url('#/'));
+  await s.page.locator('h1').first().waitFor();
+  const start = s.page.getByRole('button', { name: /^(Start the assessment|Resume)$/ });
+  await start.click();
+  await s.page.waitForFunction(() => location.hash.startsWith('#/q/'), null, { timeout: 5000 })
+    .catch(() => assert.fail(`${what}: the start button no longer leads into the questionnaire`));
+}
+
+function defineSecurityTests() {
+  const suite = useSuite();
+
+  test('a whole journey talks only to its own origin and breaks no CSP rule', async (t) => {
+    const s = await openSession(t, suite, { initScripts: [WATCH] });
+    const origin = new URL(suite.server.url).origin;
+    const foreign = [];
+    s.context.on('request', (req) => {
+      const url = req.url();
+      if (/^(data|blob|about):/.test(url)) return;
+      if (new URL(url).origin !== origin) foreign.push(`${req.method()} ${url}`);
+    });
+
+    await open(s, '#/');
+    await completeAssessment(s.page, knownAnswer);
+    await assertKnownResults(s.page);
+    const link = await s.page.getByTestId('share-link').inputValue();
+    await assertNothingRan(s.page, 'results');
+
+    const other = await s.context.newPage();
+    await other.goto(link);
+    await other.getByTestId('shared-banner').waitFor();
+    await waitForResults(other);
+    await assertNothingRan(other, 'shared view');
+    await other.close();
+
+    assert.deepEqual(foreign, [], 'requests to other origins');
+    s.expectClean();
+  });
+
+  const HOSTILE_LINKS = {
+    'a <script> in the payload': `${SHARE_PREFIX}<script>window.__pwned=1</script>`,
+    'an <img onerror> in the payload (encoded)': `${SHARE_PREFIX}${encodeURIComponent('<img src=x onerror="window.__pwned=1">')}`,
+    'an <svg onload> route': `#/q/${encodeURIComponent('<svg onload=window.__pwned=1>')}`,
+    'a javascript: payload': `${SHARE_PREFIX}javascript:window.__pwned=1`,
+    'a javascript: route': '#javascript:window.__pwned=1',
+    'a quote-breaking payload': `${SHARE_PREFIX}%22%3E%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E`,
+    'a 100 KB payload': `${SHARE_PREFIX}${'A'.repeat(100 * 1024)}`,
+  };
+
+  for (const [name, hash] of Object.entries(HOSTILE_LINKS)) {
+    test(`a crafted link (${name}) runs nothing and leaves the page usable`, async (t) => {
+      const s = await openSession(t, suite, { initScripts: [WATCH] });
+      await s.page.goto(s.url(hash));
+      await s.page.locator('h1').first().waitFor();
+      if (hash.startsWith(SHARE_PREFIX)) {
+        await s.page.getByTestId('notice-bad-link').waitFor();
+      }
+      // Give any deferred handler (an image error, a timer) a chance to fire.
+      await s.page.waitForTimeout(300);
+      await assertNothingRan(s.page, name);
+      await assertUsable(s, name);
+      await assertNothingRan(s.page, `${name}, after navigating on`);
+      s.expectClean();
+    });
+  }
+
+  test('markup stored in a draft (notes, answers) is shown as text, never run', async (t) => {
+    const payloads = {
+      script: '<script>window.__pwned=1</script>',
+      img: '<img src=x onerror="window.__pwned=1">',
+      link: '<a href="javascript:window.__pwned=1">click</a>',
+      breakout: '"></textarea><img src=x onerror=window.__pwned=1>',
+    };
+    const [q0, q1, q2, q3] = QUESTIONS;
+    const draft = {
+      format: 1,
+      model: { id: MODEL.id, version: MODEL.version },
+      answers: { [q0.id]: 'fully' },
+      notes: { [q0.id]: payloads.script, [q1.id]: payloads.img, [q2.id]: payloads.link, [q3.id]: payloads.breakout },
+      targets: {},
+      created_ms: 1700000000000,
+      updated_ms: 1700000000000,
+    };
+    const seed = ([key, value]) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem(key, value); sessionStorage.setItem('seeded', '1'); } };
+    const s = await openSession(t, suite, { initScripts: [WATCH, { content: `(${seed})(${JSON.stringify([DRAFT_KEY, JSON.stringify(draft)])})` }] });
+    await open(s, `#/q/${DIMENSIONS[0]}`);
+    await s.page.waitForTimeout(300);
+    await assertNothingRan(s.page, 'draft with markup');
+    // The notes come back as the text that was typed.
+    const shown = await s.page.evaluate(() =>
+      [...document.querySelectorAll('textarea, input[type="text"]')].map((e) => e.value).concat(document.body.innerText));
+    const notes = [q0, q1, q2, q3].filter((q) => q.dimension === DIMENSIONS[0]).map((q) => draft.notes[q.id]);
+    for (const note of notes) {
+      assert.ok(shown.some((v) => v.includes(note)), `note shown verbatim: ${note}`);
+    }
+    // A draft whose *answer* holds markup is not a draft this app wrote: it is
+    // set aside with a notice, and nothing runs.
+    await s.page.evaluate(([key, text]) => localStorage.setItem(key, text),
+      [DRAFT_KEY, JSON.stringify({ ...draft, answers: { [q0.id]: payloads.img } })]);
+    await s.page.reload();
+    await s.page.locator('h1').first().waitFor();
+    await s.page.getByTestId('notice-draft-corrupt').waitFor();
+    await s.page.waitForTimeout(300);
+    await assertNothingRan(s.page, 'draft with markup in an answer');
+    await assertUsable(s, 'draft with markup in an answer');
+    s.expectClean();
+  });
+
+  test('a completed journey with markup notes shares a link that carries no note text', async (t) => {
+    const s = await openSession(t, suite, { initScripts: [WATCH] });
+    await open(s, '#/');
+    await button(s.page, 'Start the assessment').click();
+    await s.page.waitForFunction(() => location.hash.startsWith('#/q/'));
+    const note = s.page.locator('textarea').first();
+    if (await note.count()) await note.fill('<img src=x onerror="window.__pwned=1"> secret');
+    await s.page.goto(s.url('#/results'));
+    const link = await s.page.getByTestId('share-link').inputValue();
+    assert.ok(!/secret|onerror|%3C/i.test(link), `the share link leaks the note: ${link}`);
+    await assertNothingRan(s.page, 'results after a markup note');
+    s.expectClean();
+  });
+}
