@@ -126,8 +126,8 @@ pub enum ModelError {
     /// A not-asked note names a characteristic or question that does not exist,
     /// or a characteristic that a question does evidence.
     BadNotAsked(String),
-    /// A model must have at least one dimension and fewer than 256 questions per
-    /// dimension-level pair; the share link also caps questions at 2000.
+    /// A model must have at least one dimension, at most [`MAX_QUESTIONS`]
+    /// questions, and a full result that fits a share link.
     TooLarge,
 }
 
@@ -152,7 +152,9 @@ impl fmt::Display for ModelError {
                 f,
                 "question {question:?} cites {characteristic:?}, which is not a characteristic"
             ),
-            ModelError::EmptyText(q) => write!(f, "question {q:?} has an empty text, action or help"),
+            ModelError::EmptyText(q) => {
+                write!(f, "question {q:?} has an empty text, action or help")
+            }
             ModelError::EmptyDimension(d) => write!(f, "dimension {d:?} has no question"),
             ModelError::Untraced(c) => write!(
                 f,
@@ -192,6 +194,13 @@ impl Model {
             return Err(ModelError::Levels);
         }
         if self.dimensions.is_empty() || self.questions.len() > MAX_QUESTIONS {
+            return Err(ModelError::TooLarge);
+        }
+        // Every result must fit a share link: format character, then base64url
+        // of 3 header bytes, 3 bits per answer and target, 2 checksum bytes.
+        let bits = 3 * (self.questions.len() + self.dimensions.len());
+        let bytes = 3 + bits.div_ceil(8) + 2;
+        if 1 + (bytes * 8).div_ceil(6) > crate::link::MAX_LINK_LEN {
             return Err(ModelError::TooLarge);
         }
         unique(self.dimensions.iter().map(|d| d.id.as_str()))?;
@@ -412,6 +421,20 @@ mod tests {
             broken(|v| v["not_asked"][0]["see"] = "no.such.question".into()),
             ModelError::BadNotAsked("l0-people-1".into())
         );
+    }
+
+    #[test]
+    fn a_model_whose_results_would_not_fit_a_link_is_rejected() {
+        let e = broken(|v| {
+            let dims = v["dimensions"].as_array_mut().unwrap();
+            let template = dims[0].clone();
+            for i in 0..2100 {
+                let mut d = template.clone();
+                d["id"] = format!("extra-{i}").into();
+                dims.push(d);
+            }
+        });
+        assert_eq!(e, ModelError::TooLarge);
     }
 
     #[test]
