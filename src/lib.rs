@@ -1,0 +1,111 @@
+//! The MLOps maturity self-assessment: a client-side Leptos app over
+//! [`maturity_engine`]. The engine computes; this crate draws and keeps the
+//! draft. Browser edges each live in one module: [`storage`]
+//! (localStorage), [`location`] (the URL) and [`clipboard`].
+
+pub mod chart;
+pub mod clipboard;
+pub mod location;
+pub mod pwa;
+pub mod route;
+pub mod state;
+pub mod storage;
+pub mod time;
+pub mod ui;
+
+pub use maturity_engine::{draft, link};
+
+use leptos::prelude::*;
+use route::Route;
+use state::{AppState, Boot};
+use ui::notices::Notices;
+use ui::results::{OwnResults, SharedResultPage};
+use ui::start::StartPage;
+use ui::steps::StepPage;
+
+/// Replaces the static shell in `index.html` with the app.
+pub fn mount() {
+    let app = document().get_element_by_id("app");
+    match app.and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok()) {
+        Some(el) => {
+            el.set_inner_html("");
+            mount_to(el, App).forget();
+        }
+        None => mount_to_body(App),
+    }
+}
+
+/// The whole app: loads the draft, follows the URL, saves every change.
+#[component]
+pub fn App() -> impl IntoView {
+    let model = maturity_engine::builtin();
+    let boot = Boot::load(model, time::now_ms());
+    let state = AppState::new(model, boot, Route::parse(model, &location::current_hash()));
+    // The service worker lives as long as the page, so it is registered
+    // here and not in `AppShell`, which tests mount again and again.
+    view! {
+        <AppShell state=state/>
+        <pwa::UpdatePrompt/>
+    }
+}
+
+/// The app around a given state (tests build the state themselves).
+#[component]
+pub fn AppShell(
+    /// The state to provide to every page.
+    state: AppState,
+) -> impl IntoView {
+    provide_context(state);
+    let model = state.model;
+
+    let hash = location::on_hash_change(move |h| {
+        let route = Route::parse(model, &h);
+        if state.route.get_untracked() != route {
+            state.route.set(route);
+        }
+    });
+    let tabs = storage::on_draft_changed_elsewhere(move |text| state.adopt_from_other_tab(text));
+    on_cleanup(move || {
+        hash.remove();
+        tabs.remove();
+    });
+
+    // Every change is saved at once. The first run only subscribes: the
+    // draft was just read from storage (or is blank).
+    Effect::new(move |prev: Option<()>| {
+        let json = state.draft.with(|d| draft::to_json(model, d));
+        if prev.is_some() {
+            state.save(&json);
+        }
+    });
+
+    // After a page change, move focus to its heading (or to the question
+    // asked for), so keyboard and screen-reader users start at the top.
+    Effect::new(move |prev: Option<()>| {
+        state.route.track();
+        if prev.is_some() {
+            request_animation_frame(move || ui::focus::after_navigation(state));
+        }
+    });
+
+    view! {
+        <header class="site-header">
+            <a class="site-header__home" href="#/">
+                <img src="favicon.svg" alt="" width="24" height="24"/>
+                "MLOps maturity"
+            </a>
+        </header>
+        <Notices/>
+        <main id="main" class="page" tabindex="-1">
+            {move || match state.route.get() {
+                Route::Start => view! { <StartPage/> }.into_any(),
+                Route::Step(d) => view! { <StepPage dimension=d/> }.into_any(),
+                Route::Results => view! { <OwnResults/> }.into_any(),
+                Route::Shared(payload) => view! { <SharedResultPage payload=payload/> }.into_any(),
+            }}
+        </main>
+        <footer class="site-footer">
+            <p>"No server, no tracking: your answers stay in this browser unless you share a link."</p>
+        </footer>
+    }
+}

@@ -1,0 +1,240 @@
+//! The app's shared state: one signal holding the draft (the answers and
+//! targets), the current route, and the notices. Everything else the UI
+//! shows is derived from these with memos.
+
+use crate::draft::{self, Draft};
+use crate::route::Route;
+use crate::storage::{self, StorageError};
+use crate::{location, time};
+use leptos::prelude::*;
+use maturity_engine::{Answer, Answers, Model, Targets};
+
+/// A stored draft that could not be read, and where its text was kept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CorruptDraft {
+    /// What was wrong, in words (the engine's `DraftError`).
+    pub reason: String,
+    /// The backup key; `None` when the backup itself could not be written
+    /// (then the unreadable draft is left in place and saving is off).
+    pub backup_key: Option<String>,
+}
+
+/// What the app found in storage at start.
+#[derive(Debug)]
+pub struct Boot {
+    pub draft: Draft,
+    pub storage_error: Option<StorageError>,
+    pub corrupt: Option<CorruptDraft>,
+    pub dropped: Vec<String>,
+    /// False when writing would destroy something we could not back up.
+    pub persist: bool,
+}
+
+impl Boot {
+    /// A fresh draft kept in memory only (used by tests and as a fallback).
+    pub fn in_memory(model: &Model, now_ms: f64) -> Boot {
+        Boot {
+            draft: Draft::new(model, now_ms),
+            storage_error: None,
+            corrupt: None,
+            dropped: Vec::new(),
+            persist: false,
+        }
+    }
+
+    /// Reads the saved draft. Never fails: every problem becomes a notice.
+    pub fn load(model: &Model, now_ms: f64) -> Boot {
+        let mut boot = Boot {
+            persist: true,
+            ..Boot::in_memory(model, now_ms)
+        };
+        let raw = match storage::read_draft() {
+            Ok(raw) => raw,
+            Err(e) => {
+                boot.storage_error = Some(e);
+                return boot;
+            }
+        };
+        // Probe after reading: a full storage can still hold a good draft.
+        boot.storage_error = storage::probe().err();
+        let Some(raw) = raw else { return boot };
+        match draft::from_json(model, &raw) {
+            Ok(loaded) => {
+                boot.draft = loaded.draft;
+                boot.dropped = loaded.dropped;
+            }
+            Err(e) => {
+                let backup = storage::write_backup(&raw, now_ms);
+                match &backup {
+                    Ok(_) => {
+                        let _ = storage::remove_draft();
+                    }
+                    Err(err) => {
+                        boot.storage_error = Some(*err);
+                        boot.persist = false;
+                    }
+                }
+                boot.corrupt = Some(CorruptDraft {
+                    reason: e.to_string(),
+                    backup_key: backup.ok(),
+                });
+            }
+        }
+        boot
+    }
+}
+
+/// Shared state, provided as context by [`crate::App`]. `Copy`, so event
+/// handlers can capture it freely.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub model: &'static Model,
+    /// The one source of truth for answers, targets and notes.
+    pub draft: RwSignal<Draft>,
+    pub route: RwSignal<Route>,
+    /// Set while saving doesn't work; the notice says answers won't survive a reload.
+    pub storage_error: RwSignal<Option<StorageError>>,
+    pub corrupt: RwSignal<Option<CorruptDraft>>,
+    /// Parts of the saved draft the engine could not keep.
+    pub dropped: RwSignal<Vec<String>>,
+    /// True after a newer draft from another tab was adopted.
+    pub from_other_tab: RwSignal<bool>,
+    /// A question to focus once its step is on screen.
+    pub focus_question: RwSignal<Option<usize>>,
+    /// False when saving must not happen (see [`Boot::persist`]).
+    pub persist: bool,
+}
+
+impl AppState {
+    pub fn new(model: &'static Model, boot: Boot, route: Route) -> AppState {
+        AppState {
+            model,
+            draft: RwSignal::new(boot.draft),
+            route: RwSignal::new(route),
+            storage_error: RwSignal::new(boot.storage_error),
+            corrupt: RwSignal::new(boot.corrupt),
+            dropped: RwSignal::new(boot.dropped),
+            from_other_tab: RwSignal::new(false),
+            focus_question: RwSignal::new(None),
+            persist: boot.persist,
+        }
+    }
+
+    /// The draft's answers (a memo would copy them anyway; they are 31 bytes).
+    pub fn answers(&self) -> Signal<Answers> {
+        let draft = self.draft;
+        Signal::derive(move || draft.with(|d| d.answers.clone()))
+    }
+
+    /// The draft's target levels.
+    pub fn targets(&self) -> Signal<Targets> {
+        let draft = self.draft;
+        Signal::derive(move || draft.with(|d| d.targets.clone()))
+    }
+
+    pub fn set_answer(&self, question: usize, answer: Answer) {
+        self.draft.update(|d| {
+            d.answers.set(question, answer);
+            d.updated_ms = time::now_ms();
+        });
+    }
+
+    pub fn set_target(&self, dimension: usize, level: Option<u8>) {
+        self.draft.update(|d| {
+            d.targets.set(dimension, level);
+            d.updated_ms = time::now_ms();
+        });
+    }
+
+    /// Throws the draft away and begins a new one.
+    pub fn start_over(&self) {
+        self.draft.set(Draft::new(self.model, time::now_ms()));
+    }
+
+    /// Makes a shared result the draft ("Edit a copy").
+    pub fn adopt_shared(&self, answers: Answers, targets: Targets) {
+        let mut d = Draft::new(self.model, time::now_ms());
+        d.answers = answers;
+        d.targets = targets;
+        self.draft.set(d);
+    }
+
+    /// Saves the draft. Called by the app's save effect on every change.
+    pub fn save(&self, json: &str) {
+        if !self.persist {
+            return;
+        }
+        match storage::write_draft(json) {
+            Ok(()) => {
+                if self.storage_error.get_untracked().is_some() {
+                    self.storage_error.set(None);
+                }
+            }
+            Err(e) => {
+                if self.storage_error.get_untracked() != Some(e) {
+                    self.storage_error.set(Some(e));
+                }
+            }
+        }
+    }
+
+    /// Two tabs, one draft. Browsers fire `storage` in every *other* tab of
+    /// this site when one tab writes the draft. This tab adopts the other's
+    /// draft only when it is newer (`updated_ms`), so the latest change wins
+    /// and both tabs converge. Saving the adopted draft back writes the same
+    /// text, and browsers fire no event for an unchanged value, so tabs don't
+    /// ping-pong; if the text differed, the other tab would see an equal
+    /// `updated_ms` and ignore it. An unreadable or removed draft from the
+    /// other tab is ignored: our next save rewrites it.
+    pub fn adopt_from_other_tab(&self, text: Option<String>) {
+        let Some(text) = text else { return };
+        let Ok(loaded) = draft::from_json(self.model, &text) else {
+            return;
+        };
+        if loaded.draft.updated_ms > self.draft.with_untracked(|d| d.updated_ms) {
+            self.draft.set(loaded.draft);
+            self.from_other_tab.set(true);
+        }
+    }
+
+    /// Shows `route`, adding a history entry.
+    pub fn go(&self, route: Route) {
+        location::push(&route.to_hash(self.model));
+        if self.route.get_untracked() != route {
+            self.route.set(route);
+        }
+    }
+
+    /// Shows `route` without adding a history entry.
+    pub fn replace(&self, route: Route) {
+        location::replace(&route.to_hash(self.model));
+        if self.route.get_untracked() != route {
+            self.route.set(route);
+        }
+    }
+
+    /// The first unanswered question, in model order.
+    pub fn first_unanswered(&self) -> Option<usize> {
+        self.draft.with(|d| {
+            d.answers
+                .as_slice()
+                .iter()
+                .position(|a| *a == Answer::Unanswered)
+        })
+    }
+
+    /// The step that holds a question.
+    pub fn step_of(&self, question: usize) -> usize {
+        self.model
+            .dimension_index(&self.model.questions[question].dimension)
+            .unwrap_or(0)
+    }
+}
+
+/// The app's state from context.
+///
+/// # Panics
+/// Outside [`crate::App`] (or a test that provides an [`AppState`]).
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}

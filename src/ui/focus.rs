@@ -1,0 +1,43 @@
+//! Where keyboard focus goes after the page changes.
+
+use crate::state::AppState;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn element(selector: &str) -> Option<web_sys::HtmlElement> {
+    document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
+}
+
+fn focus_quietly(el: &web_sys::HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&options);
+}
+
+/// Focuses the question asked for (see [`AppState::focus_question`]) and
+/// scrolls it into view; else goes to the top of the page and focuses its
+/// heading, so keyboard and screen-reader users start there.
+pub fn after_navigation(state: AppState) {
+    if let Some(q) = state.focus_question.get_untracked() {
+        state.focus_question.set(None);
+        let id = &state.model.questions[q].id;
+        if let (Some(fieldset), Some(input)) = (
+            element(&format!("[data-testid=\"question-{id}\"]")),
+            element(&format!("[data-testid=\"question-{id}\"] input")),
+        ) {
+            fieldset.scroll_into_view();
+            focus_quietly(&input);
+            return;
+        }
+    }
+    if let Some(root) = document().document_element() {
+        root.set_scroll_top(0);
+    }
+    if let Some(h1) = element("main h1") {
+        focus_quietly(&h1);
+    }
+}

@@ -1,0 +1,76 @@
+//! Sharing a result: the link, shown and copyable.
+
+use crate::{clipboard, link, location};
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use maturity_engine::{Answers, Model, Targets};
+
+/// The result link with a "Copy link" button. When the clipboard is not
+/// available the link is selected so the user can copy it themselves.
+#[component]
+pub fn SharePanel(
+    /// The model.
+    model: &'static Model,
+    /// The answers the link carries.
+    #[prop(into)]
+    answers: Signal<Answers>,
+    /// The targets the link carries.
+    #[prop(into)]
+    targets: Signal<Targets>,
+) -> impl IntoView {
+    let url = Memo::new(move |_| {
+        let payload = answers.with(|a| targets.with(|t| link::encode(model, a, t)));
+        format!("{}#/r/{payload}", location::base_url())
+    });
+    let status = RwSignal::new(String::new());
+    let input = NodeRef::<html::Input>::new();
+    let copy = move |_| {
+        let text = url.get_untracked();
+        spawn_local(async move {
+            match clipboard::copy(&text).await {
+                Ok(()) => {
+                    status.set("Link copied. Paste it anywhere to share this result.".to_owned())
+                }
+                Err(_) => {
+                    if let Some(el) = input.get_untracked() {
+                        let _ = el.focus();
+                        el.select();
+                    }
+                    status.set(
+                        "Couldn't copy automatically. The link is selected: press Ctrl+C (\u{2318}C on a Mac), or long-press and choose Copy."
+                            .to_owned(),
+                    );
+                }
+            }
+        });
+    };
+    view! {
+        <section class="share" aria-labelledby="share-title">
+            <h2 id="share-title">"Share or keep this result"</h2>
+            <p class="share__intro">
+                "The link holds the answers themselves, after the #, which browsers never send to a server. Anyone who opens it sees this result, read-only."
+            </p>
+            <label class="share__label" for="share-link">"Share link"</label>
+            <div class="share__row">
+                <input
+                    id="share-link"
+                    class="share__input"
+                    type="text"
+                    readonly
+                    aria-label="Share link"
+                    data-testid="share-link"
+                    prop:value=move || url.get()
+                    node_ref=input
+                    on:focus=move |_| {
+                        if let Some(el) = input.get_untracked() {
+                            el.select();
+                        }
+                    }
+                />
+                <button type="button" class="button button--primary" on:click=copy>"Copy link"</button>
+            </div>
+            <p class="share__status" role="status">{move || status.get()}</p>
+        </section>
+    }
+}

@@ -1,0 +1,186 @@
+//! The questionnaire: the step list, overall progress, and one page per
+//! dimension.
+
+use crate::route::Route;
+use crate::state::use_app;
+use crate::ui::question::QuestionCard;
+use leptos::prelude::*;
+use maturity_engine::Answer;
+
+/// The list of steps, one link per dimension plus "Results", each with how
+/// many of its questions are answered.
+#[component]
+pub fn StepNav(
+    /// The route on screen, marked with `aria-current`.
+    current: Route,
+) -> impl IntoView {
+    let state = use_app();
+    let model = state.model;
+    let counts = Memo::new(move |_| {
+        state.draft.with(|d| {
+            (0..model.dimensions.len())
+                .map(|dim| {
+                    let qs: Vec<usize> = model.questions_of(dim).collect();
+                    let done = qs
+                        .iter()
+                        .filter(|q| d.answers.get(**q) != Answer::Unanswered)
+                        .count();
+                    (done, qs.len())
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let items = model
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let route = Route::Step(i);
+            let here = current == route;
+            let count_id = format!("step-count-{}", d.id);
+            let count = move || counts.with(|c| c[i]);
+            view! {
+                <li class="steps__item" class:steps__item--current=here class:steps__item--done=move || { let (a, t) = count(); a == t }>
+                    <a
+                        class="steps__link"
+                        href=route.to_hash(model)
+                        aria-current=here.then_some("step")
+                        aria-describedby=count_id.clone()
+                    >
+                        <span class="steps__name">{d.name.clone()}</span>
+                        <span class="steps__count" aria-hidden="true">
+                            {move || { let (a, t) = count(); format!("{a}/{t}") }}
+                        </span>
+                    </a>
+                    <span class="visually-hidden" id=count_id>
+                        {move || { let (a, t) = count(); format!("{a} of {t} answered") }}
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+    let results_here = current == Route::Results;
+    view! {
+        <nav class="steps" aria-label="Assessment steps">
+            <ol class="steps__list">
+                {items}
+                <li class="steps__item steps__item--results" class:steps__item--current=results_here>
+                    <a class="steps__link" href="#/results" aria-current=results_here.then_some("page")>
+                        <span class="steps__name">"Results"</span>
+                    </a>
+                </li>
+            </ol>
+        </nav>
+    }
+}
+
+/// "N of 31 answered", with a bar.
+#[component]
+pub fn Progress() -> impl IntoView {
+    let state = use_app();
+    let total = state.model.questions.len();
+    let answered = Memo::new(move |_| state.draft.with(|d| d.answers.answered()));
+    view! {
+        <div class="progress">
+            <p class="progress__text" data-testid="progress">{move || format!("{} of {total} answered", answered.get())}</p>
+            <div class="progress__bar" aria-hidden="true">
+                <div
+                    class="progress__fill"
+                    style:width=move || format!("{:.1}%", 100.0 * answered.get() as f64 / total.max(1) as f64)
+                ></div>
+            </div>
+        </div>
+    }
+}
+
+/// One step of the questionnaire: the questions of one dimension.
+#[component]
+pub fn StepPage(
+    /// Index of the dimension.
+    dimension: usize,
+) -> impl IntoView {
+    let state = use_app();
+    let model = state.model;
+    let dim = &model.dimensions[dimension];
+    let steps = model.dimensions.len();
+    let last = dimension + 1 == steps;
+    let unanswered =
+        Memo::new(move |_| state.draft.with(|d| d.answers.len() - d.answers.answered()));
+    let checking = RwSignal::new(false);
+
+    let back = move |_| {
+        state.go(if dimension == 0 {
+            Route::Start
+        } else {
+            Route::Step(dimension - 1)
+        });
+    };
+    let next = move |_| {
+        if !last {
+            state.go(Route::Step(dimension + 1));
+        } else if unanswered.get_untracked() > 0 {
+            checking.set(true);
+        } else {
+            state.go(Route::Results);
+        }
+    };
+    let first_unanswered = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(q) = state.first_unanswered() {
+            state.focus_question.set(Some(q));
+            let step = state.step_of(q);
+            if step == dimension {
+                crate::ui::focus::after_navigation(state);
+            } else {
+                state.go(Route::Step(step));
+            }
+        }
+    };
+    let first_href = move || {
+        state
+            .first_unanswered()
+            .map(|q| Route::Step(state.step_of(q)).to_hash(model))
+            .unwrap_or_else(|| Route::Results.to_hash(model))
+    };
+
+    view! {
+        <StepNav current=Route::Step(dimension)/>
+        <section class="step" aria-labelledby="step-title">
+            <header class="step__header">
+                <p class="step__eyebrow">{format!("Step {} of {steps}", dimension + 1)}</p>
+                <h1 class="step__title" id="step-title" tabindex="-1">{dim.name.clone()}</h1>
+                <p class="step__summary">{dim.summary.clone()}</p>
+                <Progress/>
+                <p class="step__tip">"Tip: on a focused question, the keys 1 to 6 pick an answer."</p>
+            </header>
+            {model.questions_of(dimension).map(|q| view! { <QuestionCard question=q/> }).collect_view()}
+            <div class="step__actions">
+                <button type="button" class="button" on:click=back>"Back"</button>
+                <button type="button" class="button button--primary" on:click=next>
+                    {if last { "See results" } else { "Next" }}
+                </button>
+            </div>
+            <Show when=move || { checking.get() && unanswered.get() > 0 }>
+                <div class="notice notice--warning unanswered" data-testid="unanswered-notice" role="status">
+                    <p>
+                        <strong>
+                            {move || match unanswered.get() {
+                                1 => "1 question is still unanswered.".to_owned(),
+                                n => format!("{n} questions are still unanswered."),
+                            }}
+                        </strong>
+                        " Unanswered questions count as not in place, which can lower your levels."
+                    </p>
+                    <div class="notice__actions">
+                        <a class="button" href=first_href on:click=first_unanswered>
+                            "Go to the first unanswered question"
+                        </a>
+                        <button type="button" class="button button--quiet" on:click=move |_| state.go(Route::Results)>
+                            "Show results anyway"
+                        </button>
+                    </div>
+                </div>
+            </Show>
+        </section>
+    }
+}
