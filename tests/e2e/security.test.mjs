@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { DIST, useSuite, openSession } from './harness.mjs';
 import {
   DIMENSIONS, QUESTIONS, DRAFT_KEY, SHARE_PREFIX, MODEL,
-  open, button, knownAnswer, completeAssessment, assertKnownResults, waitForResults,
+  open, button, radio, knownAnswer, completeAssessment, assertKnownResults, answer,
 } from './app.mjs';
 
 function notReady() {
@@ -83,7 +83,7 @@ function defineSecurityTests() {
     const other = await s.context.newPage();
     await other.goto(link);
     await other.getByTestId('shared-banner').waitFor();
-    await waitForResults(other);
+    await other.getByTestId('scores-table').waitFor();
     await assertNothingRan(other, 'shared view');
     await other.close();
 
@@ -135,18 +135,29 @@ function defineSecurityTests() {
       created_ms: 1700000000000,
       updated_ms: 1700000000000,
     };
-    const seed = ([key, value]) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem(key, value); sessionStorage.setItem('seeded', '1'); } };
-    const s = await openSession(t, suite, { initScripts: [WATCH, { content: `(${seed})(${JSON.stringify([DRAFT_KEY, JSON.stringify(draft)])})` }] });
-    await open(s, `#/q/${DIMENSIONS[0]}`);
+    const s = await openSession(t, suite, { initScripts: [WATCH] });
+    await open(s, '#/');
+    await s.page.evaluate(([key, text]) => localStorage.setItem(key, text), [DRAFT_KEY, JSON.stringify(draft)]);
+    await s.page.goto(s.url(`#/q/${DIMENSIONS[0]}`));
+    await s.page.reload();
+    await s.page.locator('h1').first().waitFor();
     await s.page.waitForTimeout(300);
     await assertNothingRan(s.page, 'draft with markup');
-    // The notes come back as the text that was typed.
-    const shown = await s.page.evaluate(() =>
-      [...document.querySelectorAll('textarea, input[type="text"]')].map((e) => e.value).concat(document.body.innerText));
-    const notes = [q0, q1, q2, q3].filter((q) => q.dimension === DIMENSIONS[0]).map((q) => draft.notes[q.id]);
-    for (const note of notes) {
-      assert.ok(shown.some((v) => v.includes(note)), `note shown verbatim: ${note}`);
+    assert.equal(await s.page.getByTestId('notice-draft-corrupt').count(), 0, 'a draft with markup notes is a valid draft');
+    assert.equal(await radio(s.page, q0.id, 'Fully').isChecked(), true, 'its answer is restored');
+    // Where the page shows notes, it shows the text that was typed.
+    const fields = await s.page.evaluate(() => [...document.querySelectorAll('textarea')].map((e) => e.value));
+    if (fields.length) {
+      for (const q of [q0, q1, q2, q3].filter((q) => q.dimension === DIMENSIONS[0])) {
+        assert.ok(fields.includes(draft.notes[q.id]), `note shown verbatim: ${draft.notes[q.id]}`);
+      }
     }
+    // Saving again keeps the notes byte for byte.
+    await answer(s.page, q1.id, 'No');
+    await s.page.waitForFunction((key) => localStorage.getItem(key)?.includes('"no"'), DRAFT_KEY);
+    const saved = JSON.parse(await s.page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY));
+    assert.deepEqual(saved.notes, draft.notes, 'notes after saving');
+    await assertNothingRan(s.page, 'draft with markup, after saving');
     // A draft whose *answer* holds markup is not a draft this app wrote: it is
     // set aside with a notice, and nothing runs.
     await s.page.evaluate(([key, text]) => localStorage.setItem(key, text),

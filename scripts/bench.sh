@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Measures the release build and prints a Markdown report: first-load
+# transfer size (budget <= 150 KiB brotli), wasm/JS sizes against
+# tests/bench/baseline.json (flags > 5 % growth), Lighthouse scores and
+# LCP/TBT/CLS, interaction latency under 4x CPU throttling, and twiggy's
+# heaviest wasm items. It reports budgets; it does not fail on them.
+#
+#   scripts/bench.sh                     measure dist/ (build it first if missing)
+#   scripts/bench.sh --build             rebuild dist/ (trunk build --release) first
+#   scripts/bench.sh --update-baseline   also record the figures as the new baseline
+#   scripts/bench.sh --skip lighthouse,latency,twiggy
+#   BENCH_DIST=/some/dist scripts/bench.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+BUILD=0
+ARGS=()
+for a in "$@"; do
+  if [[ "$a" == "--build" ]]; then BUILD=1; else ARGS+=("$a"); fi
+done
+
+if [[ ! -d node_modules/lighthouse || ! -d node_modules/playwright-core ]]; then
+  echo "bench: node packages missing: run scripts/setup.sh (or npm ci)" >&2
+  exit 1
+fi
+DIST="${BENCH_DIST:-dist}"
+if [[ $BUILD -eq 1 || ! -f "$DIST/index.html" ]]; then
+  echo "bench: trunk build --release --dist $DIST" >&2
+  trunk build --release --dist "$DIST" >&2
+fi
+BENCH_DIST="$DIST" exec node tests/bench/bench.mjs "${ARGS[@]}"

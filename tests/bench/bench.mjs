@@ -1,0 +1,454 @@
+// Benchmarks of the release build in dist/, printed as Markdown. Not a test:
+// it measures and flags, it does not fail on a budget (scripts/bench.sh).
+//
+//   node tests/bench/bench.mjs [--update-baseline] [--skip lighthouse,latency,twiggy]
+//
+// 1. Transfer size of the first load: every file the page fetches before it
+//    is usable (found by loading it in Chromium with service workers off),
+//    plus the manifest and icons it links; raw, gzip -9 and brotli q11.
+//    Then the service worker's precache, and the wasm and JS on their own.
+//    Compared with tests/bench/baseline.json: more than 5 % growth is flagged.
+// 2. Lighthouse (mobile defaults) on the build served on loopback with
+//    brotli and long-lived caching of hashed files, as a CDN would.
+// 3. Interaction latency under 4x CPU throttling: a click on an answer until
+//    the progress text has changed, and a target change on the results
+//    page until the chart has been redrawn; median of >= 20.
+// 4. `twiggy top` of the wasm, when twiggy is installed.
+
+import { createServer } from 'node:http';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import { brotliCompressSync, constants as Z, gzipSync } from 'node:zlib';
+import { ROOT, CHROMIUM_ARGS, launchBrowser, startServer } from '../e2e/harness.mjs';
+
+const DIST = resolve(process.env.BENCH_DIST ?? process.env.E2E_DIST ?? join(ROOT, 'dist'));
+const BASELINE = join(ROOT, 'tests', 'bench', 'baseline.json');
+const args = process.argv.slice(2);
+const UPDATE = args.includes('--update-baseline');
+const SKIP = new Set((args[args.indexOf('--skip') + 1] ?? '').split(',').filter((_) => args.includes('--skip')));
+
+const BUDGET = {
+  firstLoadBr: 150 * 1024,
+  firstLoadBrAim: 120 * 1024,
+  lighthouse: 95,
+  latencyMs: 16,
+  growth: 0.05,
+};
+const THROTTLE = 4;
+const CLICKS = 31; // every question once: each click changes the progress count
+
+const KiB = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const gz = (b) => gzipSync(b, { level: 9 }).length;
+const br = (b) =>
+  brotliCompressSync(b, {
+    params: { [Z.BROTLI_PARAM_QUALITY]: 11, [Z.BROTLI_PARAM_SIZE_HINT]: b.length },
+  }).length;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+const out = [];
+const say = (line = '') => out.push(line);
+
+async function listFiles(dir) {
+  const files = [];
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) files.push(relative(dir, join(e.parentPath ?? e.path, e.name)).split(sep).join('/'));
+  }
+  return files.sort();
+}
+
+async function sizes(path) {
+  const bytes = await readFile(join(DIST, path));
+  return { path, raw: bytes.length, gzip: gz(bytes), br: br(bytes) };
+}
+
+/** The dist/ files the page fetches until it is usable, service workers off. */
+async function firstLoadFiles() {
+  const server = await startServer(DIST);
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const seen = new Set();
+    page.on('request', (req) => {
+      const url = new URL(req.url());
+      if (url.origin !== server.url) return;
+      let path = decodeURIComponent(url.pathname).replace(/^\//, '');
+      if (path === '' || path.endsWith('/')) path += 'index.html';
+      seen.add(path);
+    });
+    await page.goto(`${server.url}/#/`, { waitUntil: 'networkidle' });
+    await page.getByRole('button', { name: /^(Start the assessment|Resume)$/ }).waitFor({ timeout: 20_000 });
+    // What the head links but a headless tab may not fetch: manifest, icons.
+    const linked = await page.evaluate(() =>
+      [...document.querySelectorAll('link[rel="manifest"], link[rel~="icon"]')].map((l) => l.getAttribute('href')));
+    for (const href of linked) seen.add(new URL(href, `${server.url}/`).pathname.replace(/^\//, ''));
+    const manifestHref = linked.find((h) => h.endsWith('.webmanifest'));
+    if (manifestHref) {
+      const manifest = JSON.parse(await readFile(join(DIST, manifestHref), 'utf8'));
+      // Chromium fetches the icon it shows for the app (the 192 px one).
+      const icon = manifest.icons?.find((i) => i.sizes === '192x192');
+      if (icon) seen.add(new URL(icon.src, `${server.url}/${manifestHref}`).pathname.replace(/^\//, ''));
+    }
+    await context.close();
+    return [...seen].filter((p) => existsSync(join(DIST, p))).sort();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function compare(name, now, base) {
+  if (base == null) return '';
+  const growth = (now - base) / base;
+  const sign = growth >= 0 ? '+' : '';
+  const flag = growth > BUDGET.growth ? ` **⚠ grew ${sign}${(growth * 100).toFixed(1)} % (> 5 %)**` : ` (${sign}${(growth * 100).toFixed(1)} %)`;
+  return flag;
+}
+
+async function sizeSection(baseline) {
+  const all = await listFiles(DIST);
+  const first = await firstLoadFiles();
+  const rows = await Promise.all(first.map(sizes));
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, br: t.br + r.br }), { raw: 0, gzip: 0, br: 0 });
+
+  say('## Transfer size');
+  say();
+  say('First load: every file the page fetches until it is usable, plus the manifest and icons it links (KiB = 1024 bytes).');
+  say();
+  say('| file | raw | gzip -9 | brotli 11 |');
+  say('|---|---:|---:|---:|');
+  for (const r of rows) say(`| ${r.path} | ${KiB(r.raw)} | ${KiB(r.gzip)} | ${KiB(r.br)} |`);
+  say(`| **first load** | **${KiB(total.raw)}** | **${KiB(total.gzip)}** | **${KiB(total.br)}** |`);
+  say();
+  const ok = total.br <= BUDGET.firstLoadBr;
+  const aim = total.br <= BUDGET.firstLoadBrAim;
+  say(`Budget: first load, brotli ${KiB(total.br)} ≤ ${KiB(BUDGET.firstLoadBr)} (aim ${KiB(BUDGET.firstLoadBrAim)}): ` +
+    `**${ok ? (aim ? 'PASS (within aim)' : 'PASS (above aim)') : 'FAIL'}**`);
+
+  const wasm = all.find((p) => p.endsWith('.wasm'));
+  const js = all.find((p) => /^mlops-maturity-[^/]*\.js$/.test(p)) ?? all.find((p) => p.endsWith('.js') && p !== 'sw.js');
+  const parts = {};
+  say();
+  say('| part | raw | gzip -9 | brotli 11 | vs baseline (brotli) |');
+  say('|---|---:|---:|---:|---|');
+  for (const [name, path] of [['wasm', wasm], ['JS glue', js], ['sw.js', 'sw.js']]) {
+    if (!path || !existsSync(join(DIST, path))) continue;
+    const s = await sizes(path);
+    parts[name] = s;
+    say(`| ${name} (${path}) | ${KiB(s.raw)} | ${KiB(s.gzip)} | ${KiB(s.br)} | ${compare(name, s.br, baseline?.sizes?.[name]?.br).trim()} |`);
+  }
+  say(`| first load | ${KiB(total.raw)} | ${KiB(total.gzip)} | ${KiB(total.br)} | ${compare('first load', total.br, baseline?.sizes?.firstLoad?.br).trim()} |`);
+
+  // What the service worker downloads on top, once the page is up.
+  if (existsSync(join(DIST, 'sw.js'))) {
+    const sw = await readFile(join(DIST, 'sw.js'), 'utf8');
+    const listed = [...sw.matchAll(/\{"path":"([^"]+)"/g)].map((m) => (m[1] === './' ? 'index.html' : m[1]));
+    if (listed.length) {
+      const extra = (await Promise.all(listed.filter((p) => !first.includes(p)).map(sizes)));
+      const extraBr = extra.reduce((t, r) => t + r.br, 0);
+      say();
+      say(`Service worker precache: ${listed.length} files; beyond the first load it fetches ${extra.length} more ` +
+        `(${extra.map((r) => r.path).join(', ') || 'none'}), ${KiB(extraBr)} brotli, after the page is usable ` +
+        '(the rest is revalidated against the HTTP cache).');
+    }
+  }
+  const growth = [];
+  const check = (name, now, base) => { if (base != null && (now - base) / base > BUDGET.growth) growth.push(name); };
+  check('first load (brotli)', total.br, baseline?.sizes?.firstLoad?.br);
+  for (const [name, s] of Object.entries(parts)) check(`${name} (brotli)`, s.br, baseline?.sizes?.[name]?.br);
+  say();
+  say(baseline
+    ? (growth.length ? `**⚠ Growth over 5 % against tests/bench/baseline.json: ${growth.join(', ')}.**` : 'No size grew more than 5 % against tests/bench/baseline.json.')
+    : 'No tests/bench/baseline.json yet: run with --update-baseline to record one.');
+  say();
+  return {
+    firstLoad: total,
+    files: Object.fromEntries(rows.map((r) => [r.path.replace(/-[0-9a-f]{16}(?=[._])/, '-<hash>'), { raw: r.raw, gzip: r.gzip, br: r.br }])),
+    ...Object.fromEntries(Object.entries(parts).map(([k, s]) => [k, { raw: s.raw, gzip: s.gzip, br: s.br }])),
+  };
+}
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8', '.webmanifest': 'application/manifest+json', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.json': 'application/json',
+};
+
+/** dist/ as a CDN would serve it: brotli, immutable hashed files, no-cache for the rest. */
+async function startCdnServer() {
+  const cache = new Map();
+  const server = createServer(async (req, res) => {
+    try {
+      let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (path.endsWith('/')) path += 'index.html';
+      const file = resolve(join(DIST, path));
+      if (!file.startsWith(DIST + sep)) throw Object.assign(new Error(), { code: 'ENOENT' });
+      if (!cache.has(file)) {
+        const raw = await readFile(file);
+        cache.set(file, { raw, br: brotliCompressSync(raw, { params: { [Z.BROTLI_PARAM_QUALITY]: 11 } }) });
+      }
+      const { raw, br: brBody } = cache.get(file);
+      const type = MIME[extname(file)] ?? 'application/octet-stream';
+      const compress = /text|javascript|wasm|json|svg/.test(type) && /\bbr\b/.test(req.headers['accept-encoding'] ?? '');
+      res.writeHead(200, {
+        'content-type': type,
+        'cache-control': /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ...(compress ? { 'content-encoding': 'br', vary: 'accept-encoding' } : {}),
+      });
+      res.end(compress ? brBody : raw);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }) };
+}
+
+/** Runs a command to completion without blocking this process's servers. */
+function run(cmd, argv, env = {}) {
+  return new Promise((ok) => {
+    const child = spawn(cmd, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('close', (code) => ok({ code, stdout, stderr }));
+    child.on('error', (err) => ok({ code: -1, stdout, stderr: String(err) }));
+  });
+}
+
+async function lighthouseSection(baseline) {
+  say('## Lighthouse');
+  say();
+  const bin = join(ROOT, 'node_modules', '.bin', 'lighthouse');
+  if (!existsSync(bin)) { say('lighthouse is not installed (npm ci): skipped.'); say(); return null; }
+  const server = await startCdnServer();
+  const dir = await mkdtemp(join(tmpdir(), 'lh-'));
+  try {
+    const path = join(dir, 'report.json');
+    const r = await run(bin, [
+      `${server.url}/`,
+      '--quiet', '--output=json', `--output-path=${path}`,
+      '--only-categories=performance,accessibility,best-practices,seo',
+      `--chrome-flags=${CHROMIUM_ARGS.join(' ')}`,
+    ], { CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+    if (r.code !== 0 || !existsSync(path)) {
+      say(`lighthouse failed (exit ${r.code}):`);
+      say('```');
+      say(r.stderr.trim().split('\n').slice(-15).join('\n'));
+      say('```');
+      say();
+      return null;
+    }
+    const lhr = JSON.parse(await readFile(path, 'utf8'));
+    const cats = ['performance', 'accessibility', 'best-practices', 'seo'];
+    const scores = Object.fromEntries(cats.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]));
+    const audit = (id) => lhr.audits[id];
+    const metrics = {
+      lcpMs: audit('largest-contentful-paint')?.numericValue,
+      tbtMs: audit('total-blocking-time')?.numericValue,
+      cls: audit('cumulative-layout-shift')?.numericValue,
+      fcpMs: audit('first-contentful-paint')?.numericValue,
+    };
+    say(`Lighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor} defaults (simulated slow 4G, 4x CPU), ` +
+      'served on loopback with brotli and immutable caching of hashed files.');
+    say();
+    say('| category | score | budget | |');
+    say('|---|---:|---:|---|');
+    for (const c of cats) {
+      say(`| ${lhr.categories[c].title} | ${scores[c]} | ≥ ${BUDGET.lighthouse} | ${scores[c] >= BUDGET.lighthouse ? 'PASS' : '**FAIL**'} |`);
+    }
+    say();
+    say('| metric | value |');
+    say('|---|---:|');
+    say(`| First Contentful Paint | ${(metrics.fcpMs / 1000).toFixed(2)} s |`);
+    say(`| Largest Contentful Paint | ${(metrics.lcpMs / 1000).toFixed(2)} s |`);
+    say(`| Total Blocking Time | ${Math.round(metrics.tbtMs)} ms |`);
+    say(`| Cumulative Layout Shift | ${metrics.cls.toFixed(3)} |`);
+    // The audits that cost points, so whoever owns them can act.
+    const lost = [];
+    for (const c of cats) {
+      for (const ref of lhr.categories[c].auditRefs) {
+        const a = lhr.audits[ref.id];
+        if (ref.weight > 0 && a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative') {
+          lost.push(`${c}: ${a.id} (${a.title}) score ${a.score}${a.displayValue ? `, ${a.displayValue}` : ''}`);
+        }
+      }
+    }
+    if (lost.length) {
+      say();
+      say('Audits that cost points:');
+      for (const l of lost) say(`- ${l}`);
+    }
+    say();
+    return { scores, metrics };
+  } finally {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * In the page: runs `act`, then resolves with the time until `changed()` is
+ * true (checked on every DOM mutation) and until the next frame after it.
+ */
+const MEASURE = `
+window.__measure = (act, changed) => new Promise((resolve) => {
+  let tChange = null;
+  const done = () => requestAnimationFrame(() => resolve({ update: tChange - t0, frame: performance.now() - t0 }));
+  const mo = new MutationObserver(() => {
+    if (tChange === null && changed()) { tChange = performance.now(); mo.disconnect(); done(); }
+  });
+  mo.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  const t0 = performance.now();
+  act();
+  if (tChange === null && changed()) { tChange = performance.now(); mo.disconnect(); done(); }
+  setTimeout(() => { if (tChange === null) { mo.disconnect(); resolve({ update: NaN, frame: NaN }); } }, 3000);
+});`;
+
+async function latencySection(baseline) {
+  say(`## Interaction latency (Chromium, CPU throttled ${THROTTLE}x)`);
+  say();
+  const server = await startServer(DIST);
+  const browser = await launchBrowser();
+  const results = {};
+  try {
+    const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(MEASURE);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`${server.url}/#/`);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.getByRole('button', { name: 'Start the assessment', exact: true }).waitFor({ timeout: 20_000 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+
+    // 1. A click on an answer, until the progress count changes.
+    const answers = [];
+    const dims = JSON.parse(await readFile(join(ROOT, 'engine', 'data', 'mlops-maturity-model.json'), 'utf8'));
+    for (const dim of dims.dimensions.map((d) => d.id)) {
+      await page.goto(`${server.url}/#/q/${dim}`);
+      await page.getByTestId('progress').waitFor();
+      for (const q of dims.questions.filter((x) => x.dimension === dim)) {
+        const sel = `[data-testid="question-${q.id}"] input[type="radio"]`;
+        await page.locator(sel).nth(2).waitFor({ state: 'attached' });
+        const r = await page.evaluate((sel) => {
+          const progress = () => document.querySelector('[data-testid="progress"]')?.textContent ?? '';
+          const before = progress();
+          const input = document.querySelectorAll(sel)[2];
+          return window.__measure(() => input.click(), () => progress() !== before);
+        }, sel);
+        answers.push(r);
+        if (answers.length >= CLICKS) break;
+      }
+    }
+    results.answer = summarise(answers);
+
+    // 2. On the results page, a change of target level until the chart is redrawn.
+    await page.goto(`${server.url}/#/results`);
+    await page.locator('select[id^="target-"]').first().waitFor({ timeout: 10_000 }).catch(() => {});
+    const selects = await page.locator('select[id^="target-"]').count();
+    if (selects > 0) {
+      const targets = [];
+      for (let i = 0; i < 24; i += 1) {
+        const r = await page.evaluate(([i, n]) => {
+          const select = document.querySelectorAll('select[id^="target-"]')[i % n];
+          const chart = () => [...document.querySelectorAll('main svg')].map((s) => s.innerHTML).join('');
+          const before = chart();
+          const next = String((Number(select.value || 0) % 4) + 1);
+          return window.__measure(() => {
+            select.value = next;
+            select.dispatchEvent(new Event('change', { bubbles: true }));
+          }, () => chart() !== before);
+        }, [i, selects]);
+        targets.push(r);
+      }
+      results.target = summarise(targets);
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  say(`Time from dispatching the event until the DOM shows the change ("update"), and until the next animation frame after it ("frame"). Budget: median update < ${BUDGET.latencyMs} ms.`);
+  say();
+  say('| interaction | n | median update | p90 update | max update | median frame | budget |');
+  say('|---|---:|---:|---:|---:|---:|---|');
+  const row = (name, r) => {
+    if (!r) return;
+    const ok = r.median < BUDGET.latencyMs;
+    say(`| ${name} | ${r.n}${r.missed ? ` (${r.missed} never changed)` : ''} | ${r.median.toFixed(1)} ms | ${r.p90.toFixed(1)} ms | ${r.max.toFixed(1)} ms | ${r.frameMedian.toFixed(1)} ms | ${ok ? 'PASS' : '**FAIL**'} |`);
+  };
+  row('answer click → progress', results.answer);
+  row('target level → chart redrawn', results.target);
+  if (!results.target) say('| target level → chart redrawn | – | no target selects on the results page | | | | |');
+  say();
+  return results;
+}
+
+function summarise(samples) {
+  const ok = samples.filter((s) => Number.isFinite(s.update));
+  const updates = ok.map((s) => s.update);
+  return {
+    n: ok.length,
+    missed: samples.length - ok.length,
+    median: updates.length ? median(updates) : NaN,
+    p90: updates.length ? pct(updates, 90) : NaN,
+    max: updates.length ? Math.max(...updates) : NaN,
+    frameMedian: ok.length ? median(ok.map((s) => s.frame)) : NaN,
+  };
+}
+
+async function twiggySection() {
+  say('## Heaviest wasm items (twiggy top 10)');
+  say();
+  const which = spawnSync('sh', ['-c', 'command -v twiggy'], { encoding: 'utf8' });
+  if (which.status !== 0) { say('twiggy is not installed (`cargo install twiggy --locked`): skipped.'); say(); return; }
+  // The shipped wasm has no names left after wasm-opt; rustc's output, before
+  // wasm-bindgen and wasm-opt, still has them. Sizes are of that file.
+  const named = join(ROOT, 'target', 'wasm32-unknown-unknown', 'release', 'mlops-maturity.wasm');
+  if (!existsSync(named)) { say(`${named} not found: skipped.`); say(); return; }
+  const r = spawnSync('twiggy', ['top', '-n', '10', named], { encoding: 'utf8' });
+  say(`Of \`${relative(ROOT, named)}\` (${KiB((await stat(named)).size)}; rustc's output with names, before wasm-bindgen and wasm-opt):`);
+  say();
+  say('```');
+  say((r.stdout || r.stderr).trim());
+  say('```');
+  say();
+}
+
+async function main() {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    console.error(`bench: ${DIST}/index.html not found: build first (trunk build --release)`);
+    process.exit(1);
+  }
+  const baseline = existsSync(BASELINE) ? JSON.parse(await readFile(BASELINE, 'utf8')) : null;
+  const build = (await readFile(join(DIST, 'index.html'), 'utf8')).match(/name="build-id" content="([^"]+)"/)?.[1] ?? 'unknown';
+  say(`# Benchmark of ${relative(ROOT, DIST) || DIST} (build ${build}), ${new Date().toISOString().slice(0, 10)}`);
+  say();
+  const current = { build, sizes: await sizeSection(baseline) };
+  if (!SKIP.has('lighthouse')) current.lighthouse = await lighthouseSection(baseline);
+  if (!SKIP.has('latency')) current.latency = await latencySection(baseline);
+  if (!SKIP.has('twiggy')) await twiggySection();
+  console.log(out.join('\n'));
+  if (UPDATE) {
+    await writeFile(BASELINE, `${JSON.stringify(current, null, 2)}\n`);
+    console.log(`\nbench: baseline written to ${relative(ROOT, BASELINE)}`);
+  }
+}
+
+main().catch((err) => {
+  console.log(out.join('\n'));
+  console.error(`bench: ${err.stack ?? err}`);
+  process.exit(1);
+});
