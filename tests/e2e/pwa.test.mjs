@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { DIST, useSuite, openSession, startServer } from './harness.mjs';
 import { DIMENSIONS, QUESTIONS, open, button, radio, answer, assertProgress } from './app.mjs';
@@ -52,6 +53,19 @@ async function waitForController(page) {
       });
       assert.fail(`no service worker took control of the page within 30 s: ${state}`);
     });
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe's WCAG A/AA findings on the update prompt, as "rule: selector" lines. */
+async function axePrompt(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const r = await window.axe.run('.pwa-update', {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  });
 }
 
 const buildId = (page) => page.locator('meta[name="build-id"]').getAttribute('content');
@@ -191,6 +205,8 @@ function definePwaTests() {
     const prompt = page.getByTestId('update-prompt');
     await prompt.waitFor({ timeout: 30_000 });
     assert.match(await prompt.textContent(), /A new version is available/);
+    const axeFindings = await axePrompt(page);
+    assert.deepEqual(axeFindings, [], 'axe (WCAG A/AA) on the update prompt');
     // Nothing was swapped: same build, same screen, same answers.
     await page.waitForTimeout(1000);
     assert.equal(await buildId(page), first.id, 'the page switched build by itself');
