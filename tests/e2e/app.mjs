@@ -77,12 +77,19 @@ export async function assertProgress(page, n) {
   });
 }
 
-/** Waits for the results screen. */
-export async function waitForResults(page) {
+/**
+ * Waits for the results screen. Your own results are headed "Your ...";
+ * a shared one is headed as shared (the app says "A shared MLOps maturity
+ * result"): pass `heading` for that.
+ */
+export async function waitForResults(page, { heading = /^Your/ } = {}) {
   await page.getByTestId('scores-table').waitFor();
   const h1 = (await page.locator('h1').first().textContent()).trim();
-  assert.match(h1, /^Your/, `results heading: "${h1}"`);
+  assert.match(h1, heading, `results heading: "${h1}"`);
 }
+
+/** The heading of a result opened from a share link. */
+export const SHARED_HEADING = /^A shared MLOps maturity result/;
 
 /**
  * What the scores table shows, per dimension: the level (a cell holding just
@@ -145,8 +152,8 @@ export const KNOWN_EXPECTED = {
 };
 
 /** Asserts the results screen shows KNOWN_EXPECTED. Returns the table read. */
-export async function assertKnownResults(page) {
-  await waitForResults(page);
+export async function assertKnownResults(page, options) {
+  await waitForResults(page, options);
   const rows = await readScores(page);
   for (const [dim, want] of Object.entries(KNOWN_EXPECTED.dims)) {
     assert.equal(rows[dim].level, want.level, `${dim} level; row: ${rows[dim].text}`);

@@ -1,26 +1,32 @@
 // Journey d: a damaged share link gets a plain notice, never a broken page.
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite, openSession } from './harness.mjs';
 import { open, completeAssessment, knownAnswer, waitForResults, SHARE_PREFIX } from './app.mjs';
 
 const suite = useSuite();
 
-// A real payload to damage, taken from the app's own share link.
-let payload;
-before(async () => {
-  const s = await openSession({ after: () => {} }, suite);
-  try {
-    await open(s, '#/');
-    await completeAssessment(s.page, knownAnswer);
-    await waitForResults(s.page);
-    const link = await s.page.getByTestId('share-link').inputValue();
-    payload = link.slice(link.indexOf(SHARE_PREFIX) + SHARE_PREFIX.length);
-    assert.match(payload, /^[A-Za-z0-9_-]{8,}$/, `payload: ${payload}`);
-  } finally {
-    await s.context.close();
-  }
-});
+// A real payload to damage, taken from the app's own share link (made once,
+// by the first test that needs it).
+let payloadPromise;
+function realPayload() {
+  payloadPromise ??= (async () => {
+    const s = await openSession({ after: () => {} }, suite);
+    try {
+      await open(s, '#/');
+      await completeAssessment(s.page, knownAnswer);
+      await waitForResults(s.page);
+      const link = await s.page.getByTestId('share-link').inputValue();
+      const payload = link.slice(link.indexOf(SHARE_PREFIX) + SHARE_PREFIX.length);
+      assert.match(payload, /^[A-Za-z0-9_-]{8,}$/, `payload: ${payload}`);
+      s.expectClean();
+      return payload;
+    } finally {
+      await s.context.close();
+    }
+  })();
+  return payloadPromise;
+}
 
 // One base64url character swapped for another at the middle of the payload.
 const mistype = (p) => {
@@ -29,8 +35,8 @@ const mistype = (p) => {
 };
 
 const BAD = {
-  truncated: () => payload.slice(0, Math.floor(payload.length / 2)),
-  'one mistyped character': () => mistype(payload),
+  truncated: (payload) => payload.slice(0, Math.floor(payload.length / 2)),
+  'one mistyped character': (payload) => mistype(payload),
   garbage: () => 'this is *not* a link!',
   'oversize (5000 characters)': () => 'A'.repeat(5000),
   empty: () => '',
@@ -39,7 +45,8 @@ const BAD = {
 for (const [kind, make] of Object.entries(BAD)) {
   test(`d: bad link, ${kind}: a notice explains it and nothing breaks`, async (t) => {
     const s = await openSession(t, suite);
-    const bad = make();
+    const payload = await realPayload();
+    const bad = make(payload);
     assert.notEqual(bad, payload);
     await open(s, SHARE_PREFIX + bad);
     const notice = s.page.getByTestId('notice-bad-link');
@@ -53,7 +60,7 @@ for (const [kind, make] of Object.entries(BAD)) {
 
 test('d: the undamaged payload still opens (the damage is what the notice is about)', async (t) => {
   const s = await openSession(t, suite);
-  await open(s, SHARE_PREFIX + payload);
+  await open(s, SHARE_PREFIX + (await realPayload()));
   await s.page.getByTestId('shared-banner').waitFor();
   assert.equal(await s.page.getByTestId('notice-bad-link').count(), 0);
   s.expectClean();

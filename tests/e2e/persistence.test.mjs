@@ -36,8 +36,9 @@ test('b: a reload mid-questionnaire restores every answer', async (t) => {
   for (const q of questionsOf('creation').slice(3)) {
     assert.equal(await page.getByTestId(`question-${q.id}`).locator('input:checked').count(), 0, `${q.id} stays unanswered`);
   }
-  await button(page, 'Back').click();
-  await page.waitForFunction(() => location.hash === '#/q/people');
+  // The earlier step, loaded afresh, shows its answers too.
+  await page.goto('about:blank');
+  await open(s, '#/q/people');
   for (const q of people) {
     assert.ok(await radio(page, q.id, given.get(q.id)).isChecked(), `${q.id}: "${given.get(q.id)}" is still checked`);
   }
@@ -47,10 +48,35 @@ test('b: a reload mid-questionnaire restores every answer', async (t) => {
   await button(page, 'Resume').waitFor();
   await button(page, 'Start over').click();
   await button(page, 'Yes, start over').click();
-  await button(page, 'Start the assessment').click();
+  // The app goes straight to the first step with a blank draft.
   await page.waitForFunction(() => location.hash === '#/q/people');
   await assertProgress(page, 0);
   assert.equal(await page.locator('fieldset input:checked').count(), 0, 'no answer survives "Start over"');
+  s.expectClean();
+});
+
+test('b: stepping Back shows the answers given on the earlier step', async (t) => {
+  const s = await openSession(t, suite);
+  const { page } = s;
+  await open(s, '#/');
+  await button(page, 'Start the assessment').click();
+  const people = questionsOf('people');
+  const given = new Map(people.map((q, i) => [q.id, ANSWERS[i % ANSWERS.length]]));
+  for (const q of people) await answer(page, q.id, given.get(q.id));
+  await button(page, 'Next').click();
+  await page.waitForFunction(() => location.hash === '#/q/creation');
+  await answer(page, questionsOf('creation')[0].id, 'Fully');
+  await button(page, 'Back').click();
+  await page.waitForFunction(() => location.hash === '#/q/people');
+  const shown = {};
+  for (const q of people) {
+    const checked = await page.getByTestId(`question-${q.id}`).locator('input:checked').count();
+    shown[q.id] = checked ? given.get(q.id) : '(nothing)';
+    for (const label of ANSWERS) {
+      if (await radio(page, q.id, label).isChecked()) shown[q.id] = label;
+    }
+  }
+  assert.deepEqual(shown, Object.fromEntries(given), 'each People question shows the answer given');
   s.expectClean();
 });
 
@@ -99,8 +125,9 @@ for (const [variant, block] of Object.entries(BLOCKED)) {
 
 test('f: a corrupt draft is backed up, reported, and a fresh start works', async (t) => {
   const seed = ([key]) => {
-    // First load only: the app's own writes must win after that.
-    if (!sessionStorage.getItem('e2e-seeded')) {
+    // First load of the app only: the app's own writes must win after that.
+    // (about:blank has no storage to seed.)
+    if (location.protocol.startsWith('http') && !sessionStorage.getItem('e2e-seeded')) {
       localStorage.setItem(key, '{not json');
       sessionStorage.setItem('e2e-seeded', '1');
     }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { useSuite, openSession } from './harness.mjs';
 import {
   open, button, completeAssessment, knownAnswer, assertKnownResults, readScores, readOverall,
-  TOTAL, SHARE_PREFIX,
+  TOTAL, SHARE_PREFIX, SHARED_HEADING,
 } from './app.mjs';
 
 const suite = useSuite();
@@ -39,7 +39,7 @@ test('c: the share link opened elsewhere shows the same result, read-only', asyn
   // Someone else, with nothing stored, opens the link.
   const reader = await openSession(t, suite);
   await reader.page.goto(link);
-  const theirs = await assertKnownResults(reader.page);
+  const theirs = await assertKnownResults(reader.page, { heading: SHARED_HEADING });
   assert.deepEqual(
     Object.fromEntries(Object.entries(theirs).map(([d, r]) => [d, [r.level, r.score]])),
     Object.fromEntries(Object.entries(mine).map(([d, r]) => [d, [r.level, r.score]])),
