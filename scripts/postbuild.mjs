@@ -105,7 +105,10 @@ function injectIntoHead(html, tags) {
   const m = html.match(charset) ?? html.match(head);
   if (!m) throw new Error('postbuild: index.html has no <head>');
   const at = m.index + m[0].length;
-  return html.slice(0, at) + tags + html.slice(at);
+  // Indent like the line that follows, so the result reads like the source.
+  const indent = html.slice(at).match(/^[ \t]*/)[0];
+  const lines = tags.split('\n').filter(Boolean).map((t) => `${indent}${t}\n`).join('');
+  return html.slice(0, at) + lines + html.slice(at);
 }
 
 /**
