@@ -72,7 +72,8 @@ pub enum Align {
 pub fn label_anchor(frame: &Frame, i: usize, n: usize) -> ((f64, f64), Align, bool) {
     let a = axis_angle(i, n);
     let (dx, dy) = (a.cos(), a.sin());
-    let gap = 10.0;
+    // The top label keeps clear of the ring numbers on the first axis.
+    let gap = if dy < -0.9 { 20.0 } else { 10.0 };
     let x = frame.cx + (frame.radius + gap) * dx;
     let y = frame.cy + (frame.radius + gap) * dy;
     let align = if dx > 0.3 {

@@ -28,7 +28,7 @@ pub fn RadarChart(
         <figure class="radar" data-testid="radar-chart">
             <div class="radar__svg" inner_html=move || svg.get()></div>
             <figcaption class="radar__caption">
-                "Each axis is a dimension; the rings are levels 0 (centre) to 4 (edge). The table below has the same numbers."
+                "Each axis is a dimension; the rings are levels 0 (centre) to 4 (edge). The table has the same numbers."
             </figcaption>
         </figure>
     }

@@ -107,6 +107,14 @@ pub fn StepPage(
     let unanswered =
         Memo::new(move |_| state.draft.with(|d| d.answers.len() - d.answers.answered()));
     let checking = RwSignal::new(false);
+    // Focus the unanswered notice as it appears, so its count is read out
+    // and its buttons are next in tab order.
+    let notice = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = notice.get() {
+            let _ = el.focus();
+        }
+    });
 
     let back = move |_| {
         state.go(if dimension == 0 {
@@ -161,7 +169,13 @@ pub fn StepPage(
                 </button>
             </div>
             <Show when=move || { checking.get() && unanswered.get() > 0 }>
-                <div class="notice notice--warning unanswered" data-testid="unanswered-notice" role="status">
+                <div
+                    class="notice notice--warning unanswered"
+                    data-testid="unanswered-notice"
+                    role="status"
+                    tabindex="-1"
+                    node_ref=notice
+                >
                     <p>
                         <strong>
                             {move || match unanswered.get() {

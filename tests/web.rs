@@ -1,0 +1,339 @@
+//! Component tests in a real browser (wasm-bindgen-test + chromedriver).
+//! Each test mounts into a fresh element and asserts what a user would see.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use leptos::task::tick;
+use maturity_engine::{assess, builtin, Answer, Answers};
+use mlops_maturity::route::Route;
+use mlops_maturity::state::{AppState, Boot};
+use mlops_maturity::storage::{BACKUP_PREFIX, DRAFT_KEY};
+use mlops_maturity::ui::question::QuestionCard;
+use mlops_maturity::ui::radar::RadarChart;
+use mlops_maturity::{location, App};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn container() -> web_sys::HtmlElement {
+    let el = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+fn storage() -> web_sys::Storage {
+    window().local_storage().unwrap().unwrap()
+}
+
+fn one(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into()
+}
+
+fn count(root: &web_sys::HtmlElement, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+fn click_button(root: &web_sys::HtmlElement, label: &str) {
+    let buttons = root.query_selector_all("button").unwrap();
+    for i in 0..buttons.length() {
+        let b: web_sys::HtmlElement = buttons.item(i).unwrap().unchecked_into();
+        if b.text_content().unwrap_or_default().trim() == label {
+            b.click();
+            return;
+        }
+    }
+    panic!("no button {label:?}");
+}
+
+fn js(code: &str) {
+    js_sys::Function::new_no_args(code)
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap();
+}
+
+/// Clean slate: no stored draft, start route.
+fn reset() {
+    let s = storage();
+    for i in (0..s.length().unwrap()).rev() {
+        if let Some(k) = s.key(i).unwrap() {
+            if k.starts_with("mlops-maturity") {
+                s.remove_item(&k).unwrap();
+            }
+        }
+    }
+    location::replace("#/");
+}
+
+#[wasm_bindgen_test]
+async fn radios_set_the_answer_and_number_keys_work() {
+    let model = builtin();
+    let state = AppState::new(model, Boot::in_memory(model, 0.0), Route::Step(0));
+    let root = container();
+    let _handle = mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <QuestionCard question=0/> }
+    });
+    let id = &model.questions[0].id;
+    assert_eq!(
+        one(&root, "legend").text_content().unwrap(),
+        model.questions[0].text
+    );
+    assert_eq!(
+        count(&root, &format!("input[type=radio][name=\"{id}\"]")),
+        6
+    );
+    let labels: Vec<String> = (0..6)
+        .map(|i| {
+            root.query_selector_all("label")
+                .unwrap()
+                .item(i)
+                .unwrap()
+                .text_content()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "No",
+            "Partially",
+            "Mostly",
+            "Fully",
+            "Don't know",
+            "Not applicable"
+        ]
+    );
+
+    one(&root, "input[value=fully]").click();
+    tick().await;
+    assert_eq!(
+        state.draft.with_untracked(|d| d.answers.get(0)),
+        Answer::Fully
+    );
+
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("2");
+    init.set_bubbles(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    one(&root, "input[value=fully]")
+        .dispatch_event(&ev)
+        .unwrap();
+    tick().await;
+    assert_eq!(
+        state.draft.with_untracked(|d| d.answers.get(0)),
+        Answer::Partially
+    );
+    let checked: web_sys::HtmlInputElement = one(&root, "input[value=partially]").unchecked_into();
+    assert!(checked.checked());
+    // The answer is shown where it comes from, on demand.
+    assert!(one(&root, "details summary")
+        .text_content()
+        .unwrap()
+        .contains("Where this comes from"));
+}
+
+#[wasm_bindgen_test]
+async fn radar_chart_has_five_axes_ring_labels_and_a_label() {
+    let model = builtin();
+    let mut answers = Answers::new(model);
+    for q in 0..model.questions.len() {
+        answers.set(q, Answer::Mostly);
+    }
+    let a = assess(model, &answers);
+    let root = container();
+    let _handle = mount_to(
+        root.clone(),
+        move || view! { <RadarChart model=model assessment=Signal::stored(a)/> },
+    );
+    tick().await;
+    let svg = one(&root, "figure[data-testid=radar-chart] svg");
+    assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+    assert!(svg
+        .get_attribute("aria-label")
+        .unwrap()
+        .contains("People 4.0"));
+    // 4 rings + 5 axes + the data outline.
+    assert_eq!(count(&root, "svg polyline"), 10);
+    let texts: Vec<String> = {
+        let list = root.query_selector_all("svg text").unwrap();
+        (0..list.length())
+            .map(|i| {
+                list.item(i)
+                    .unwrap()
+                    .text_content()
+                    .unwrap()
+                    .trim()
+                    .to_owned()
+            })
+            .collect()
+    };
+    for ring in ["0", "1", "2", "3", "4"] {
+        assert!(texts.iter().any(|t| t == ring), "ring {ring} in {texts:?}");
+    }
+    assert!(texts.iter().any(|t| t == "Technology"));
+}
+
+#[wasm_bindgen_test]
+async fn notice_appears_when_storage_throws() {
+    reset();
+    js("window.__setItem = Storage.prototype.setItem; \
+        Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };");
+    let root = container();
+    let handle = mount_to(root.clone(), App);
+    tick().await;
+    let notice = one(&root, "[data-testid=notice-storage]");
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("status"));
+    assert!(notice
+        .text_content()
+        .unwrap()
+        .contains("won't survive a reload"));
+    // The app keeps working in memory.
+    click_button(&root, "Start the assessment");
+    tick().await;
+    one(&root, "input[value=no]").click();
+    tick().await;
+    assert_eq!(
+        one(&root, "[data-testid=progress]").text_content().unwrap(),
+        "1 of 31 answered"
+    );
+    js("Storage.prototype.setItem = window.__setItem;");
+    drop(handle);
+    reset();
+}
+
+#[wasm_bindgen_test]
+async fn answers_are_saved_at_once_and_resumed() {
+    reset();
+    let root = container();
+    let handle = mount_to(root.clone(), App);
+    click_button(&root, "Start the assessment");
+    tick().await;
+    one(&root, "input[value=mostly]").click();
+    tick().await;
+    let saved = storage().get_item(DRAFT_KEY).unwrap().expect("saved");
+    let loaded = mlops_maturity::draft::from_json(builtin(), &saved).unwrap();
+    assert_eq!(loaded.draft.answers.get(0), Answer::Mostly);
+    drop(handle);
+
+    location::replace("#/");
+    let root = container();
+    let _handle = mount_to(root.clone(), App);
+    tick().await;
+    assert!(root.text_content().unwrap().contains("1 of 31 answered"));
+    click_button(&root, "Start over");
+    tick().await;
+    click_button(&root, "Yes, start over");
+    tick().await;
+    assert_eq!(
+        one(&root, "[data-testid=progress]").text_content().unwrap(),
+        "0 of 31 answered"
+    );
+    reset();
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_draft_is_backed_up_and_reported() {
+    reset();
+    storage().set_item(DRAFT_KEY, "{not json").unwrap();
+    let root = container();
+    let _handle = mount_to(root.clone(), App);
+    tick().await;
+    let notice = one(&root, "[data-testid=notice-draft-corrupt]");
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
+    assert!(notice.text_content().unwrap().contains("couldn't be read"));
+    let s = storage();
+    let backups: Vec<String> = (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .filter(|k| k.starts_with(BACKUP_PREFIX))
+        .collect();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(
+        s.get_item(&backups[0]).unwrap().as_deref(),
+        Some("{not json")
+    );
+    // A fresh start is offered.
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("Start the assessment"));
+    reset();
+}
+
+#[wasm_bindgen_test]
+async fn bad_link_shows_an_alert_not_a_blank_page() {
+    reset();
+    location::replace("#/r/garbage!!");
+    let root = container();
+    let _handle = mount_to(root.clone(), App);
+    tick().await;
+    let notice = one(&root, "[data-testid=notice-bad-link]");
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
+    assert!(notice.text_content().unwrap().len() > 40);
+    click_button(&root, "Start your own assessment");
+    tick().await;
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("Start the assessment"));
+    reset();
+}
+
+#[wasm_bindgen_test]
+async fn shared_result_is_read_only_and_edit_a_copy_asks_before_replacing() {
+    reset();
+    let model = builtin();
+    let mut shared = Answers::new(model);
+    for q in 0..model.questions.len() {
+        shared.set(q, Answer::Fully);
+    }
+    let payload =
+        mlops_maturity::link::encode(model, &shared, &maturity_engine::Targets::new(model));
+    // Own draft with one answer.
+    let mut own = mlops_maturity::draft::Draft::new(model, 1.0);
+    own.answers.set(0, Answer::No);
+    storage()
+        .set_item(DRAFT_KEY, &mlops_maturity::draft::to_json(model, &own))
+        .unwrap();
+
+    location::replace(&format!("#/r/{payload}"));
+    let root = container();
+    let _handle = mount_to(root.clone(), App);
+    tick().await;
+    one(&root, "[data-testid=shared-banner]");
+    assert_eq!(
+        one(&root, "[data-testid=overall-level]")
+            .text_content()
+            .unwrap(),
+        "Level 4"
+    );
+    assert_eq!(
+        one(&root, "[data-testid=overall-score]")
+            .text_content()
+            .unwrap(),
+        "4.0 of 4"
+    );
+    let link: web_sys::HtmlInputElement = one(&root, "[data-testid=share-link]").unchecked_into();
+    assert!(link.value().ends_with(&format!("#/r/{payload}")));
+
+    click_button(&root, "Edit a copy");
+    tick().await;
+    click_button(&root, "Replace my draft");
+    tick().await;
+    assert_eq!(
+        one(&root, "[data-testid=progress]").text_content().unwrap(),
+        "31 of 31 answered"
+    );
+    let saved = storage().get_item(DRAFT_KEY).unwrap().unwrap();
+    assert_eq!(
+        mlops_maturity::draft::from_json(model, &saved)
+            .unwrap()
+            .draft
+            .answers,
+        shared
+    );
+    reset();
+}
