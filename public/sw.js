@@ -7,8 +7,8 @@
 // the network: a broken build step can never pin users to a half-built cache.
 //
 // Policy:
-// - install: fetch every file of the build (with its integrity, bypassing the
-//   HTTP cache) into a cache named after the build id. Any mismatch fails the
+// - install: fetch every file the page needs (each checked against its
+//   integrity) into a cache named after the build id. Any mismatch fails the
 //   install and the browser retries later, so a cache is always one whole build.
 // - activate: delete every other cache of this app, then take control of
 //   pages that have none (first visit), so they work offline at once.
@@ -41,7 +41,9 @@ self.addEventListener('install', (event) => {
       Promise.all(
         BUILD.files.map(async (f) => {
           const url = new URL(f.path, SCOPE).href;
-          const res = await fetch(new Request(url, { cache: 'no-cache', integrity: f.integrity }));
+          // Content-hashed files may come from the HTTP cache (the page just
+          // loaded them); the others are revalidated. The integrity holds either way.
+          const res = await fetch(new Request(url, { cache: f.hashed ? 'default' : 'no-cache', integrity: f.integrity }));
           if (!res.ok) throw new Error(`precache ${f.path}: HTTP ${res.status}`);
           // A redirected response may not answer a navigation: keep the bytes only.
           await cache.put(url, res.redirected ? new Response(await res.blob(), { headers: res.headers }) : res);

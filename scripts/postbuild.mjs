@@ -39,9 +39,15 @@ export const STATIC_FILES = [
   'icons/apple-touch-icon.png',
 ];
 
-/** Never precached: the worker itself, and files no page ever loads. */
-const NOT_PRECACHED = new Set(['sw.js']);
-const NOT_PRECACHED_EXT = ['.map', '.d.ts'];
+/**
+ * Never precached: the worker itself, files no page loads, and the PNG icons,
+ * which only installing the app uses (it is online then, and the system keeps
+ * its own copy): 35 KiB a first visit need not download twice.
+ */
+const NOT_PRECACHED = (path) => path === 'sw.js' || /\.(map|d\.ts)$/.test(path) || /^icons\/.*\.png$/.test(path);
+
+/** Trunk's content-hashed names (`name-<16 hex>.ext`) never change content. */
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
 
 const sha256 = (bytes) => createHash('sha256').update(bytes);
 const sri = (bytes) => `sha256-${sha256(bytes).digest('base64')}`;
@@ -161,7 +167,7 @@ export async function postbuild(dir, { release = true } = {}) {
   // (without the id itself, which cannot hash itself).
   const files = [];
   for (const path of await listFiles(dir)) {
-    if (NOT_PRECACHED.has(path) || NOT_PRECACHED_EXT.some((e) => path.endsWith(e))) continue;
+    if (NOT_PRECACHED(path)) continue;
     const bytes = path === 'index.html' ? Buffer.from(html) : await readFile(join(dir, path));
     files.push({ path, bytes });
   }
@@ -175,7 +181,13 @@ export async function postbuild(dir, { release = true } = {}) {
   const precache = files.map((f) => {
     const bytes = f.path === 'index.html' ? Buffer.from(html) : f.bytes;
     // index.html is fetched and cached as the directory itself (see sw.js).
-    return { path: f.path === 'index.html' ? './' : f.path, integrity: sri(bytes), size: bytes.length };
+    return {
+      path: f.path === 'index.html' ? './' : f.path,
+      integrity: sri(bytes),
+      // The worker may take a content-hashed file from the HTTP cache.
+      ...(HASHED.test(f.path) ? { hashed: true } : {}),
+      size: bytes.length,
+    };
   });
 
   let worker;
@@ -183,7 +195,7 @@ export async function postbuild(dir, { release = true } = {}) {
     const template = await readFile(join(PUBLIC, 'sw.js'), 'utf8');
     const marker = 'const BUILD = __BUILD__;';
     if (!template.includes(marker)) throw new Error(`postbuild: public/sw.js lacks "${marker}"`);
-    const build = { files: precache.map(({ path, integrity }) => ({ path, integrity })) };
+    const build = { files: precache.map(({ size, ...f }) => f) };
     const list = build.files.map((f) => `    ${JSON.stringify(f)},`).join('\n');
     worker = template.replace(marker, `const BUILD = {\n  id: ${JSON.stringify(id)},\n  files: [\n${list}\n  ],\n};`);
   } else {
