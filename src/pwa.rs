@@ -25,6 +25,9 @@ use web_sys::{
 /// The worker's address, relative to the page so that any base path works.
 const WORKER_URL: &str = "./sw.js";
 
+/// The least time between two update checks made by the page itself.
+const UPDATE_CHECK_MS: f64 = 60.0 * 60.0 * 1000.0;
+
 /// The container, if this browser and origin support service workers.
 fn container() -> Option<ServiceWorkerContainer> {
     let navigator = window().navigator();
@@ -120,6 +123,27 @@ pub fn UpdatePrompt() -> impl IntoView {
             }
         });
         let _ = container.add_event_listener_with_callback("controllerchange", &on_change);
+
+        // Browsers look for a new build when the page is opened; a tab left
+        // open for days also looks when it comes back into view, at most
+        // once an hour.
+        let last_check = StoredValue::new_local(js_sys::Date::now());
+        let on_visible = handler(move |_| {
+            let now = js_sys::Date::now();
+            let due = last_check
+                .try_get_value()
+                .is_some_and(|t| now - t >= UPDATE_CHECK_MS);
+            if document().hidden() || !due {
+                return;
+            }
+            last_check.set_value(now);
+            let reg = registration.try_with_value(Clone::clone).flatten();
+            // Offline, the check fails; the next one will do.
+            if let Some(Ok(check)) = reg.map(|r| r.update()) {
+                on_resolve(check, |_| {});
+            }
+        });
+        let _ = document().add_event_listener_with_callback("visibilitychange", &on_visible);
     }
 
     let reload = move |_| {
