@@ -32,14 +32,15 @@ summary() {
 # Adds the counts a runner printed in its log to the totals.
 count_cargo() {   # "test result: ok. 12 passed; 0 failed; ..." (cargo, wasm-bindgen-test)
   local p f
-  p=$(grep -aoE '^test result: [A-Za-z]+\. [0-9]+ passed' "$1" | awk '{s+=$4} END {print s+0}')
-  f=$(grep -aoE '^test result: [A-Za-z]+\. [0-9]+ passed; [0-9]+ failed' "$1" | awk '{s+=$6} END {print s+0}')
+  # (grep finds nothing when the build failed: `|| true` keeps set -e quiet.)
+  p=$({ grep -aoE '^test result: [A-Za-z]+\. [0-9]+ passed' "$1" || true; } | awk '{s+=$4} END {print s+0}')
+  f=$({ grep -aoE '^test result: [A-Za-z]+\. [0-9]+ passed; [0-9]+ failed' "$1" || true; } | awk '{s+=$6} END {print s+0}')
   PASSED=$((PASSED + p)); FAILED=$((FAILED + f)); STAGE_FAILED_TESTS=$f
 }
 count_node() {    # spec reporter: "ℹ pass 12" / "ℹ fail 0"
   local p f
-  p=$(grep -aoE '^. pass [0-9]+' "$1" | awk '{s+=$3} END {print s+0}')
-  f=$(grep -aoE '^. fail [0-9]+' "$1" | awk '{s+=$3} END {print s+0}')
+  p=$({ grep -aoE '^[^ ]+ pass [0-9]+$' "$1" || true; } | awk '{s+=$3} END {print s+0}')
+  f=$({ grep -aoE '^[^ ]+ fail [0-9]+$' "$1" || true; } | awk '{s+=$3} END {print s+0}')
   PASSED=$((PASSED + p)); FAILED=$((FAILED + f)); STAGE_FAILED_TESTS=$f
 }
 
