@@ -20,6 +20,7 @@
 // service worker instead, one whose bytes never change: it caches nothing and
 // removes the caches of earlier release builds, so a developer always sees
 // the code just built and is never offered "a new version" on every save.
+// Their CSP allows inline scripts, for trunk's live-reload script.
 
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -73,7 +74,7 @@ const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
  * The Content-Security-Policy for `html`: 'self' for everything the app loads,
  * plus the hash of each inline script. Returns { policy, warnings }.
  */
-export function contentSecurityPolicy(html) {
+export function contentSecurityPolicy(html, { release = true } = {}) {
   const warnings = [];
   const hashes = [];
   for (const [, attrs, body] of html.matchAll(INLINE_SCRIPT)) {
@@ -90,7 +91,10 @@ export function contentSecurityPolicy(html) {
   const hasBase = /<base\b/i.test(html);
   const policy = [
     "default-src 'self'",
-    ["script-src 'self' 'wasm-unsafe-eval'", ...hashes].join(' '),
+    // `trunk serve` fills its address into the live-reload script while
+    // serving, after this step hashed it: debug builds allow inline scripts
+    // instead. Release builds never do.
+    ["script-src 'self' 'wasm-unsafe-eval'", ...(release ? hashes : ["'unsafe-inline'"])].join(' '),
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
@@ -158,7 +162,7 @@ export async function postbuild(dir, { release = true } = {}) {
 
   const indexPath = join(dir, 'index.html');
   const source = (await readFile(indexPath, 'utf8')).replace(INJECTED, '');
-  const { policy, warnings, inlineScripts } = contentSecurityPolicy(source);
+  const { policy, warnings, inlineScripts } = contentSecurityPolicy(source, { release });
   const cspTag =
     `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(policy)}" data-postbuild>\n` + pwaTags(source);
   let html = injectIntoHead(source, cspTag);
