@@ -97,12 +97,18 @@ pub fn AppShell(
         </header>
         <Notices/>
         <main id="main" class="page" tabindex="-1">
-            {move || match state.route.get() {
-                Route::Start => view! { <StartPage/> }.into_any(),
-                Route::Step(d) => view! { <StepPage dimension=d/> }.into_any(),
-                Route::Results => view! { <OwnResults/> }.into_any(),
-                Route::Shared(payload) => view! { <SharedResultPage payload=payload/> }.into_any(),
-            }}
+            // Keyed by route, so a new route builds its page afresh. Without
+            // the key, going from one step to another would patch the old
+            // step's DOM in place: radios renamed into another group while
+            // still checked would uncheck the new page's answers.
+            <For each=move || [state.route.get()] key=|route| route.clone() let:route>
+                {match route {
+                    Route::Start => view! { <StartPage/> }.into_any(),
+                    Route::Step(d) => view! { <StepPage dimension=d/> }.into_any(),
+                    Route::Results => view! { <OwnResults/> }.into_any(),
+                    Route::Shared(payload) => view! { <SharedResultPage payload=payload/> }.into_any(),
+                }}
+            </For>
         </main>
         <footer class="site-footer">
             <p>"No server, no tracking: your answers stay in this browser unless you share a link."</p>

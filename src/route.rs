@@ -7,7 +7,7 @@
 use maturity_engine::Model;
 
 /// A screen of the app.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Route {
     /// `` or `#/`: what the assessment is; start or resume.
     Start,

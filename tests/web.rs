@@ -337,3 +337,34 @@ async fn shared_result_is_read_only_and_edit_a_copy_asks_before_replacing() {
     );
     reset();
 }
+
+#[wasm_bindgen_test]
+async fn back_and_next_keep_every_answer_on_screen() {
+    // Regression: moving between steps used to patch one step's radios into
+    // the next, unchecking the answer in the same position.
+    reset();
+    let root = container();
+    let _handle = mount_to(root.clone(), App);
+    click_button(&root, "Start the assessment");
+    tick().await;
+    one(&root, "fieldset input[value=no]").click();
+    tick().await;
+    click_button(&root, "Next");
+    tick().await;
+    one(&root, "fieldset input[value=fully]").click();
+    tick().await;
+    click_button(&root, "Back");
+    tick().await;
+    let first: web_sys::HtmlInputElement = one(&root, "fieldset input[value=no]").unchecked_into();
+    assert!(first.checked(), "the first People answer is still shown");
+    assert_eq!(count(&root, "fieldset input:checked"), 1);
+    click_button(&root, "Next");
+    tick().await;
+    let fully: web_sys::HtmlInputElement =
+        one(&root, "fieldset input[value=fully]").unchecked_into();
+    assert!(
+        fully.checked(),
+        "the first Model Creation answer is still shown"
+    );
+    reset();
+}

@@ -45,11 +45,15 @@ pub fn Roadmap(
     });
     move || {
         let groups = groups.get();
+        // The list is always there (an empty roadmap is still a roadmap):
+        // with nothing left to do it holds one item saying so.
         if groups.is_empty() {
             return view! {
-                <p class="roadmap__empty" data-testid="roadmap-empty">
-                    "Nothing left to do here: every applicable practice up to your targets is in place."
-                </p>
+                <ol class="roadmap" data-testid="roadmap">
+                    <li class="roadmap__empty">
+                        "Nothing left to do: every applicable practice up to your targets is in place."
+                    </li>
+                </ol>
             }
             .into_any();
         }
