@@ -12,7 +12,7 @@ import { cp, mkdtemp, readFile, rm, symlink, unlink, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { DIST, useSuite, openSession, startServer } from './harness.mjs';
+import { DIST, useSuite, openSession, startServer, screenshot } from './harness.mjs';
 import { DIMENSIONS, QUESTIONS, open, button, radio, answer, assertProgress } from './app.mjs';
 import { postbuild } from '../../scripts/postbuild.mjs';
 
@@ -205,6 +205,7 @@ function definePwaTests() {
     const prompt = page.getByTestId('update-prompt');
     await prompt.waitFor({ timeout: 30_000 });
     assert.match(await prompt.textContent(), /A new version is available/);
+    await screenshot(page, 'update-prompt');
     const axeFindings = await axePrompt(page);
     assert.deepEqual(axeFindings, [], 'axe (WCAG A/AA) on the update prompt');
     // Nothing was swapped: same build, same screen, same answers.
