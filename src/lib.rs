@@ -5,6 +5,7 @@
 
 pub mod chart;
 pub mod clipboard;
+pub mod files;
 pub mod location;
 pub mod pwa;
 pub mod route;
@@ -94,6 +95,11 @@ pub fn AppShell(
                 <img src="favicon.svg" alt="" width="24" height="24"/>
                 "MLOps maturity"
             </a>
+            <nav class="site-nav" aria-label="Tools">
+                <a class="site-nav__link" href="#/history">"History"</a>
+                <a class="site-nav__link" href="#/compare">"Compare"</a>
+                <a class="site-nav__link" href="#/team">"Team"</a>
+            </nav>
         </header>
         <Notices/>
         <main id="main" class="page" tabindex="-1">
@@ -107,6 +113,9 @@ pub fn AppShell(
                     Route::Step(d) => view! { <StepPage dimension=d/> }.into_any(),
                     Route::Results => view! { <OwnResults/> }.into_any(),
                     Route::Shared(payload) => view! { <SharedResultPage payload=payload/> }.into_any(),
+                    Route::Compare(pair) => view! { <ui::compare::ComparePage payloads=pair/> }.into_any(),
+                    Route::Team => view! { <ui::team::TeamPage/> }.into_any(),
+                    Route::History => view! { <ui::history::HistoryPage/> }.into_any(),
                 }}
             </For>
         </main>

@@ -18,6 +18,13 @@ pub enum Route {
     /// `#/r/<payload>`: a shared result, read-only. The payload is kept as
     /// text; decoding it (and reporting a bad one) is the view's job.
     Shared(String),
+    /// `#/compare` (a form) or `#/compare/<before>/<after>`: two results
+    /// side by side. Payloads are kept as text, like [`Route::Shared`].
+    Compare(Option<(String, String)>),
+    /// `#/team`: several results aggregated.
+    Team,
+    /// `#/history`: the saved snapshots.
+    History,
 }
 
 impl Route {
@@ -34,8 +41,15 @@ impl Route {
         if let Some(payload) = path.strip_prefix("r/") {
             return Route::Shared(payload.trim().to_owned());
         }
+        if let Some(rest) = path.strip_prefix("compare") {
+            if rest.is_empty() || rest.starts_with('/') {
+                return Route::parse_compare(rest);
+            }
+        }
         match path.trim_end_matches('/') {
             "results" => Route::Results,
+            "team" => Route::Team,
+            "history" => Route::History,
             _ => Route::Start,
         }
     }
@@ -47,6 +61,58 @@ impl Route {
             Route::Step(d) => format!("#/q/{}", model.dimensions[*d].id),
             Route::Results => "#/results".to_owned(),
             Route::Shared(p) => format!("#/r/{p}"),
+            Route::Compare(None) => "#/compare".to_owned(),
+            Route::Compare(Some((a, b))) => format!("#/compare/{a}/{b}"),
+            Route::Team => "#/team".to_owned(),
+            Route::History => "#/history".to_owned(),
+        }
+    }
+}
+
+/// Route helpers for the feature pages.
+impl Route {
+    /// `/<before>/<after>` after `compare`; anything else is the form.
+    fn parse_compare(rest: &str) -> Route {
+        let rest = rest.trim_matches('/');
+        match rest.split_once('/') {
+            Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+                Route::Compare(Some((a.trim().to_owned(), b.trim().to_owned())))
+            }
+            _ => Route::Compare(None),
+        }
+    }
+}
+
+#[cfg(test)]
+mod feature_tests {
+    use super::*;
+
+    #[test]
+    fn parses_compare_team_and_history() {
+        let m = maturity_engine::builtin();
+        let pair = |a: &str, b: &str| Route::Compare(Some((a.into(), b.into())));
+        let cases = [
+            ("#/compare", Route::Compare(None)),
+            ("#/compare/", Route::Compare(None)),
+            ("#/compare/AbC", Route::Compare(None)),
+            ("#/compare/AbC/", Route::Compare(None)),
+            ("#/compare/AbC/x-_9", pair("AbC", "x-_9")),
+            ("#/compare/AbC/x-_9/", pair("AbC", "x-_9")),
+            ("#/comparexyz", Route::Start),
+            ("#/team", Route::Team),
+            ("#/team/", Route::Team),
+            ("#/history", Route::History),
+        ];
+        for (hash, want) in cases {
+            assert_eq!(Route::parse(m, hash), want, "{hash:?}");
+        }
+        for r in [
+            Route::Compare(None),
+            pair("a", "b"),
+            Route::Team,
+            Route::History,
+        ] {
+            assert_eq!(Route::parse(m, &r.to_hash(m)), r);
         }
     }
 }

@@ -107,6 +107,26 @@ pub fn write_backup(raw: &str, now_ms: f64) -> Result<String, StorageError> {
     }
 }
 
+/// Key of the saved snapshots (`engine::history`'s JSON).
+pub const HISTORY_KEY: &str = "mlops-maturity:history";
+
+/// The saved snapshots' text, if there are any.
+///
+/// # Errors
+/// [`StorageError::Unavailable`] when storage cannot be read.
+pub fn read_history() -> Result<Option<String>, StorageError> {
+    local()?.get_item(HISTORY_KEY).map_err(classify)
+}
+
+/// Stores the snapshots' text. Only this key is written: on failure the
+/// draft and everything else stay as they were.
+///
+/// # Errors
+/// [`StorageError`], e.g. [`StorageError::Full`].
+pub fn write_history(json: &str) -> Result<(), StorageError> {
+    set(HISTORY_KEY, json)
+}
+
 /// Calls `f` with the draft's new text whenever *another tab* of this site
 /// changes it (`storage` events never fire in the tab that wrote). `None`
 /// means the other tab removed the draft.

@@ -1,8 +1,12 @@
 //! The app's components, one family per file.
 
+pub mod compare;
 pub mod confirm;
+pub mod export;
 pub mod focus;
+pub mod history;
 pub mod notices;
+pub mod qr;
 pub mod question;
 pub mod radar;
 pub mod results;
@@ -10,3 +14,5 @@ pub mod roadmap;
 pub mod share;
 pub mod start;
 pub mod steps;
+pub mod targets;
+pub mod team;

@@ -157,6 +157,7 @@ pub fn ResultsView(
                         .collect_view()}
                 </div>
             </section>
+            <crate::ui::targets::TargetsPanel answers=answers targets=targets editable=editable/>
             <section class="results__section" aria-labelledby="next-title">
                 <h2 id="next-title">"Next steps"</h2>
                 <p class="results__intro">
@@ -165,6 +166,9 @@ pub fn ResultsView(
                 <Roadmap model=model answers=answers targets=targets/>
             </section>
             <SharePanel model=model answers=answers targets=targets/>
+            <crate::ui::qr::QrPanel model=model answers=answers targets=targets/>
+            {editable.then(|| view! { <crate::ui::history::SnapshotPanel answers=answers targets=targets/> })}
+            <crate::ui::export::ExportPanel answers=answers targets=targets editable=editable/>
         </article>
     }
 }

@@ -1,0 +1,530 @@
+//! Then vs now: two results side by side (`#/compare/<before>/<after>`), and
+//! the form that picks them (`#/compare`) from pasted links, saved
+//! snapshots or the current draft.
+
+use crate::chart::{self, Series, DASHED_STYLE, SOLID_STYLE};
+use crate::route::Route;
+use crate::state::use_app;
+use crate::ui::history;
+use crate::ui::results::score_text;
+use crate::{link, location};
+use leptos::prelude::*;
+use maturity_engine::compare::{compare, link_payload, Change, Comparison, QuestionChange};
+use maturity_engine::history::History;
+use maturity_engine::{LinkError, Model};
+
+/// "+0.5", "−0.3", "0.0": a signed score change with one decimal.
+pub fn delta_text(delta: f64) -> String {
+    let d = (delta * 10.0).round() / 10.0;
+    if d > 0.0 {
+        format!("+{d:.1}")
+    } else if d < 0.0 {
+        format!("\u{2212}{:.1}", -d)
+    } else {
+        "0.0".to_owned()
+    }
+}
+
+/// The words and class for a change of answer.
+pub fn change_word(change: Change) -> (&'static str, &'static str) {
+    match change {
+        Change::Regressed => ("Regressed", "regressed"),
+        Change::Improved => ("Improved", "improved"),
+        Change::Other => ("Changed", "other"),
+        Change::Unchanged => ("Unchanged", "unchanged"),
+    }
+}
+
+/// Order within a dimension: regressions first, then improvements, then
+/// other changes, then what stayed the same; model order within each.
+fn rank(change: Change) -> u8 {
+    match change {
+        Change::Regressed => 0,
+        Change::Improved => 1,
+        Change::Other => 2,
+        Change::Unchanged => 3,
+    }
+}
+
+/// Questions of one dimension, in display order.
+pub fn ordered_changes(cmp: &Comparison, dimension: usize) -> Vec<QuestionChange> {
+    let mut qs: Vec<QuestionChange> = cmp
+        .questions
+        .iter()
+        .filter(|q| q.dimension == dimension)
+        .copied()
+        .collect();
+    qs.sort_by_key(|q| (rank(q.change), q.question));
+    qs
+}
+
+/// The label of a snapshot holding `payload`, if one is saved.
+fn snapshot_name(saved: &History, payload: &str) -> Option<String> {
+    saved
+        .snapshots()
+        .iter()
+        .find(|s| s.link == payload)
+        .map(history::describe)
+}
+
+/// `#/compare` and `#/compare/<before>/<after>`.
+#[component]
+pub fn ComparePage(
+    /// The two payloads from the URL, if any.
+    payloads: Option<(String, String)>,
+) -> impl IntoView {
+    let state = use_app();
+    let model = state.model;
+    let saved = history::load().unwrap_or_default();
+    let body = payloads.clone().map(|(a, b)| {
+        let before = link::decode(model, &a);
+        let after = link::decode(model, &b);
+        match (before, after) {
+            (Ok(x), Ok(y)) => {
+                let cmp = compare(model, &x.answers, &y.answers);
+                let names = (
+                    snapshot_name(&saved, &a).unwrap_or_else(|| "the first link".to_owned()),
+                    snapshot_name(&saved, &b).unwrap_or_else(|| "the second link".to_owned()),
+                );
+                view! { <ComparisonView model=model comparison=cmp names=names payloads=(a, b)/> }
+                    .into_any()
+            }
+            (x, y) => {
+                let bad = |side: &str, r: Result<_, LinkError>| {
+                    r.err().map(|e| view! { <p>{format!("{side}: {e}")}</p> })
+                };
+                view! {
+                    <div class="notice notice--error" role="alert" data-testid="notice-compare">
+                        {bad("Then (the first link)", x)}
+                        {bad("Now (the second link)", y)}
+                    </div>
+                }
+                .into_any()
+            }
+        }
+    });
+    let has_body = body.is_some();
+    view! {
+        <article class="compare">
+            <h1 tabindex="-1">"Then vs now"</h1>
+            {if has_body {
+                view! {
+                    {body}
+                    <details class="compare__again">
+                        <summary>"Compare other results"</summary>
+                        <CompareForm saved=saved initial=payloads/>
+                    </details>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <p class="compare__intro">
+                        "See what changed between two results of this assessment: paste two result links, or pick saved snapshots."
+                    </p>
+                    <CompareForm saved=saved initial=None/>
+                }
+                .into_any()
+            }}
+        </article>
+    }
+}
+
+/// Where one side of the comparison comes from, as picked in the form.
+#[component]
+fn SideField(
+    /// "before" or "after": used in ids.
+    side: &'static str,
+    /// The visible label, e.g. "Then (before)".
+    label: &'static str,
+    /// The field's text: a link or a payload.
+    text: RwSignal<String>,
+    /// Why the text can't be read, if it can't.
+    error: RwSignal<Option<String>>,
+    /// Choices for the picker: `(name, full link)`.
+    choices: Vec<(String, String)>,
+) -> impl IntoView {
+    let input_id = format!("compare-{side}");
+    let pick_id = format!("compare-{side}-pick");
+    let error_id = format!("compare-{side}-error");
+    let has_choices = !choices.is_empty();
+    let options = choices.clone();
+    view! {
+        <fieldset class="compare-form__side">
+            <legend class="compare-form__legend">{label}</legend>
+            {has_choices.then(|| {
+                let options = options.clone();
+                view! {
+                    <label class="field__label" for=pick_id.clone()>"Pick a saved result"</label>
+                    <select
+                        id=pick_id.clone()
+                        class="select compare-form__pick"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            if !v.is_empty() {
+                                text.set(v);
+                                error.set(None);
+                            }
+                        }
+                    >
+                        <option value="">"Choose\u{2026}"</option>
+                        {options
+                            .into_iter()
+                            .map(|(name, url)| view! { <option value=url>{name}</option> })
+                            .collect_view()}
+                    </select>
+                }
+            })}
+            <label class="field__label" for=input_id.clone()>
+                {if has_choices { "or paste a result link" } else { "Result link" }}
+            </label>
+            <input
+                id=input_id
+                class="field__input"
+                type="text"
+                inputmode="url"
+                autocomplete="off"
+                spellcheck="false"
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=error_id.clone()
+                prop:value=move || text.get()
+                on:input=move |ev| {
+                    text.set(event_target_value(&ev));
+                    error.set(None);
+                }
+            />
+            <p class="field__error" id=error_id>{move || error.get()}</p>
+        </fieldset>
+    }
+}
+
+/// Two fields (paste or pick) and a "Compare" button.
+#[component]
+fn CompareForm(
+    /// Saved snapshots to offer.
+    saved: History,
+    /// Payloads to start with.
+    initial: Option<(String, String)>,
+) -> impl IntoView {
+    let state = use_app();
+    let model = state.model;
+    let base = location::base_url();
+    let full = move |payload: &str| format!("{base}#/r/{payload}");
+    let (a0, b0) = initial.map_or((String::new(), String::new()), |(a, b)| {
+        (full(&a), full(&b))
+    });
+    let before = RwSignal::new(a0);
+    let after = RwSignal::new(b0);
+    let before_err = RwSignal::new(None::<String>);
+    let after_err = RwSignal::new(None::<String>);
+
+    let mut choices: Vec<(String, String)> = Vec::new();
+    if state.draft.with_untracked(|d| d.answers.answered() > 0) {
+        let payload = state
+            .draft
+            .with_untracked(|d| link::encode(model, &d.answers, &d.targets));
+        choices.push(("My current answers".to_owned(), full(&payload)));
+    }
+    for s in saved.snapshots() {
+        choices.push((history::describe(s), full(&s.link)));
+    }
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let check = |text: RwSignal<String>, err: RwSignal<Option<String>>| {
+            let t = text.get_untracked();
+            let payload = link_payload(&t).to_owned();
+            match link::decode(model, &payload) {
+                Ok(_) => Some(payload),
+                Err(e) => {
+                    err.set(Some(e.to_string()));
+                    None
+                }
+            }
+        };
+        let a = check(before, before_err);
+        let b = check(after, after_err);
+        if let (Some(a), Some(b)) = (a, b) {
+            state.go(Route::Compare(Some((a, b))));
+        }
+    };
+    view! {
+        <form class="compare-form" on:submit=submit novalidate>
+            <div class="compare-form__sides">
+                <SideField side="before" label="Then (before)" text=before error=before_err choices=choices.clone()/>
+                <SideField side="after" label="Now (after)" text=after error=after_err choices=choices/>
+            </div>
+            <button type="submit" class="button button--primary">"Compare"</button>
+        </form>
+    }
+}
+
+/// The legend shared by the then/now chart: line and marker samples drawn
+/// exactly as on the chart, so it works without colour.
+#[component]
+pub fn ChartLegend(
+    /// Entries: `(label, style)`.
+    entries: Vec<(String, chart::SeriesStyle)>,
+    /// An extra entry for a shaded band, if the chart has one.
+    #[prop(optional, into)]
+    band: Option<String>,
+) -> impl IntoView {
+    view! {
+        <ul class="legend" aria-label="Legend">
+            {band.map(|label| view! {
+                <li class="legend__item">
+                    <svg class="legend__swatch" width="40" height="16" viewBox="0 0 40 16" aria-hidden="true">
+                        <rect x="1" y="2" width="38" height="12" fill=chart::BAND_COLOUR fill-opacity="0.2" stroke=chart::BAND_COLOUR stroke-dasharray="2 3"></rect>
+                    </svg>
+                    {label}
+                </li>
+            })}
+            {entries
+                .into_iter()
+                .map(|(label, style)| {
+                    let dash = (style.stroke == chart::Stroke::Dashed).then_some(chart::DASH);
+                    let marker = match style.marker {
+                        chart::Marker::Circle => view! { <circle cx="20" cy="8" r="4.5" fill=style.colour></circle> }.into_any(),
+                        chart::Marker::Square => view! { <rect x="15.5" y="3.5" width="9" height="9" fill="#FFFFFF" stroke=style.colour stroke-width="2"></rect> }.into_any(),
+                    };
+                    view! {
+                        <li class="legend__item">
+                            <svg class="legend__swatch" width="40" height="16" viewBox="0 0 40 16" aria-hidden="true">
+                                <line x1="1" y1="8" x2="39" y2="8" stroke=style.colour stroke-width="3" stroke-dasharray=dash></line>
+                                {marker}
+                            </svg>
+                            {label}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+/// The comparison itself: overall, chart, table and question changes.
+#[component]
+fn ComparisonView(
+    model: &'static Model,
+    comparison: Comparison,
+    /// How each side is named ("Q3 baseline, saved …").
+    names: (String, String),
+    /// The two payloads, to open each side.
+    payloads: (String, String),
+) -> impl IntoView {
+    let cmp = comparison;
+    let names_list = chart::dimension_names(model);
+    let then_scores = chart::assessed_scores(&cmp.before);
+    let now_scores = chart::assessed_scores(&cmp.after);
+    let svg = chart::render_series_svg(
+        &names_list,
+        &[
+            Series {
+                label: "Then",
+                values: &then_scores,
+                style: DASHED_STYLE,
+            },
+            Series {
+                label: "Now",
+                values: &now_scores,
+                style: SOLID_STYLE,
+            },
+        ],
+        None,
+    );
+    let overall = {
+        let (b, a) = (&cmp.before.overall, &cmp.after.overall);
+        match (b.level, b.score, a.level, a.score) {
+            (Some(lb), Some(sb), Some(la), Some(sa)) => format!(
+                "Overall: level {lb} then, {la} now; score {} then, {} now ({}).",
+                score_text(sb),
+                score_text(sa),
+                delta_text(sa - sb)
+            ),
+            _ => "Overall: one of the two results has nothing assessed.".to_owned(),
+        }
+    };
+    let (improved, regressed, other, same) = (
+        cmp.count(Change::Improved),
+        cmp.count(Change::Regressed),
+        cmp.count(Change::Other),
+        cmp.count(Change::Unchanged),
+    );
+
+    let rows = cmp
+        .dimensions
+        .iter()
+        .map(|d| {
+            let dim = &model.dimensions[d.dimension];
+            let lvl = |l: Option<u8>| l.map_or("n/a".to_owned(), |l| l.to_string());
+            let sc = |s: Option<f64>| s.map_or("n/a".to_owned(), score_text);
+            let (change, class) = match d.delta() {
+                Some(x) if (x * 10.0).round() > 0.0 => {
+                    (format!("\u{25b2} {}", delta_text(x)), "up")
+                }
+                Some(x) if (x * 10.0).round() < 0.0 => {
+                    (format!("\u{25bc} {}", delta_text(x)), "down")
+                }
+                Some(_) => ("No change".to_owned(), "same"),
+                None => ("n/a".to_owned(), "same"),
+            };
+            view! {
+                <tr data-testid=format!("compare-{}", dim.id)>
+                    <th scope="row">{dim.name.clone()}</th>
+                    <td class="scores__num">{lvl(d.level_before)}</td>
+                    <td class="scores__num">{lvl(d.level_after)}</td>
+                    <td class="scores__num">{sc(d.score_before)}</td>
+                    <td class="scores__num">{sc(d.score_after)}</td>
+                    <td class=format!("scores__num delta delta--{class}")>{change}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+
+    let groups = (0..model.dimensions.len())
+        .map(|d| {
+            let qs = ordered_changes(&cmp, d);
+            let (changed, unchanged): (Vec<_>, Vec<_>) =
+                qs.into_iter().partition(|q| q.change != Change::Unchanged);
+            let count = |c: Change| changed.iter().filter(|q| q.change == c).count();
+            let mut parts = Vec::new();
+            for (c, word) in [
+                (Change::Regressed, "regressed"),
+                (Change::Improved, "improved"),
+                (Change::Other, "changed otherwise"),
+            ] {
+                let n = count(c);
+                if n > 0 {
+                    parts.push(format!("{n} {word}"));
+                }
+            }
+            let head = if parts.is_empty() {
+                "no change".to_owned()
+            } else {
+                parts.join(", ")
+            };
+            let item = move |q: QuestionChange| {
+                let (word, class) = change_word(q.change);
+                view! {
+                    <li class=format!("change change--{class}")>
+                        <span class=format!("change__tag change__tag--{class}")>{word}</span>
+                        <span class="change__text">{model.questions[q.question].text.clone()}</span>
+                        <span class="change__answers">
+                            {format!("{} \u{2192} {}", q.before.label(), q.after.label())}
+                        </span>
+                    </li>
+                }
+            };
+            let n_same = unchanged.len();
+            view! {
+                <section class="change-group" data-testid=format!("changes-{}", model.dimensions[d].id)>
+                    <h3 class="change-group__title">
+                        {model.dimensions[d].name.clone()}
+                        <span class="change-group__count">{format!(": {head}")}</span>
+                    </h3>
+                    {(!changed.is_empty()).then(|| view! {
+                        <ul class="change-group__list">{changed.into_iter().map(item).collect_view()}</ul>
+                    })}
+                    {(n_same > 0).then(|| view! {
+                        <details class="change-group__same">
+                            <summary>{format!("Unchanged ({n_same})")}</summary>
+                            <ul class="change-group__list">{unchanged.into_iter().map(item).collect_view()}</ul>
+                        </details>
+                    })}
+                </section>
+            }
+        })
+        .collect_view();
+
+    let (pa, pb) = payloads;
+    view! {
+        <section class="compare__summary" aria-label="Summary">
+            <p class="compare__sides">
+                <span class="compare__side">
+                    <strong>"Then: "</strong>{names.0}" ("
+                    <a href=format!("#/r/{pa}")>"open it"</a>")"
+                </span>
+                <span class="compare__side">
+                    <strong>"Now: "</strong>{names.1}" ("
+                    <a href=format!("#/r/{pb}")>"open it"</a>")"
+                </span>
+            </p>
+            <p class="compare__overall" data-testid="compare-overall">
+                {overall}
+            </p>
+            <p class="compare__counts" data-testid="compare-counts">
+                {format!("{improved} improved, {regressed} regressed, {other} changed otherwise, {same} unchanged.")}
+            </p>
+        </section>
+        <section class="results__section" aria-labelledby="compare-scores-title">
+            <h2 id="compare-scores-title">"Scores by dimension"</h2>
+            <div class="glance">
+                <figure class="radar" data-testid="compare-chart">
+                    <ChartLegend entries=vec![
+                        ("Then: dashed line, square markers".to_owned(), DASHED_STYLE),
+                        ("Now: solid line, round markers".to_owned(), SOLID_STYLE),
+                    ]/>
+                    <div class="radar__svg chart-series" inner_html=svg></div>
+                    <figcaption class="radar__caption">
+                        "Each axis is a dimension; the rings are levels 0 (centre) to 4 (edge). The table has the same numbers."
+                    </figcaption>
+                </figure>
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare-table-caption">
+                    <table class="scores compare-table" data-testid="compare-table">
+                        <caption class="scores__caption" id="compare-table-caption">"Level and score by dimension, then and now"</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Dimension"</th>
+                                <th scope="col">"Level then"</th>
+                                <th scope="col">"Level now"</th>
+                                <th scope="col">"Score then"</th>
+                                <th scope="col">"Score now"</th>
+                                <th scope="col">"Change"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </div>
+        </section>
+        <section class="results__section" aria-labelledby="compare-questions-title" data-testid="compare-questions">
+            <h2 id="compare-questions-title">"Question by question"</h2>
+            <p class="results__intro">
+                "Within each dimension, regressions come first. \u{201c}Changed\u{201d} means a move to or from \u{201c}Don't know\u{201d} or \u{201c}Not applicable\u{201d}: different, but neither better nor worse."
+            </p>
+            {groups}
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use maturity_engine::{Answer, Answers};
+
+    #[test]
+    fn deltas_are_signed_with_one_decimal() {
+        assert_eq!(delta_text(0.54), "+0.5");
+        assert_eq!(delta_text(-0.26), "\u{2212}0.3");
+        assert_eq!(delta_text(0.01), "0.0");
+        assert_eq!(delta_text(-0.04), "0.0");
+    }
+
+    #[test]
+    fn regressions_come_first_within_a_dimension() {
+        let m = maturity_engine::builtin();
+        let before = Answers::from_vec(vec![Answer::Mostly; m.questions.len()]);
+        let mut after = before.clone();
+        let people: Vec<usize> = m.questions_of(0).collect();
+        after.set(people[0], Answer::Fully);
+        after.set(people[2], Answer::No);
+        after.set(people[1], Answer::DontKnow);
+        let cmp = compare(m, &before, &after);
+        let order: Vec<Change> = ordered_changes(&cmp, 0).iter().map(|q| q.change).collect();
+        assert_eq!(
+            &order[..3],
+            &[Change::Regressed, Change::Improved, Change::Other]
+        );
+        assert!(order[3..].iter().all(|c| *c == Change::Unchanged));
+        assert_eq!(order.len(), people.len());
+    }
+}

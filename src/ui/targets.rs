@@ -1,0 +1,295 @@
+//! Targets on the results page: a target level per dimension (saved in the
+//! draft, carried in the share link), how far the result is from them, and,
+//! against a baseline (a saved snapshot or a pasted link), progress to date.
+//! The roadmap below reads the same targets and stops at them.
+
+use crate::link;
+use crate::state::use_app;
+use crate::ui::history;
+use crate::ui::results::score_text;
+use leptos::prelude::*;
+use maturity_engine::compare::{link_payload, target_progress};
+use maturity_engine::{assess, Answers, Assessment, Targets, MAX_LEVEL};
+
+/// "72%": a share as a whole percentage.
+pub fn percent_text(share: f64) -> String {
+    let p = (share * 100.0).round();
+    if p < 0.0 {
+        format!("\u{2212}{:.0}%", -p)
+    } else {
+        format!("{p:.0}%")
+    }
+}
+
+/// What is left to reach a target: "Reached", "1.3 to go", or "—".
+pub fn gap_text(score: Option<f64>, target: Option<u8>) -> String {
+    match (score, target) {
+        (Some(s), Some(t)) => {
+            let gap = f64::from(t) - s;
+            if gap <= 0.05 {
+                "Reached".to_owned()
+            } else {
+                format!("{} to go", score_text(gap))
+            }
+        }
+        (None, Some(_)) => "Not assessed".to_owned(),
+        _ => "\u{2014}".to_owned(),
+    }
+}
+
+/// The result a progress figure is measured from.
+#[derive(Debug, Clone, PartialEq)]
+struct Baseline {
+    name: String,
+    assessment: Assessment,
+}
+
+const LINK_CHOICE: &str = "link";
+
+/// Target selectors (or, read-only, the targets), percent to target and
+/// progress since a baseline.
+#[component]
+pub fn TargetsPanel(
+    /// The answers measured.
+    #[prop(into)]
+    answers: Signal<Answers>,
+    /// The targets, per dimension.
+    #[prop(into)]
+    targets: Signal<Targets>,
+    /// Whether the targets can be changed (the draft) or only shown (a
+    /// shared result, which shows nothing when it carries no targets).
+    editable: bool,
+) -> impl IntoView {
+    let state = use_app();
+    let model = state.model;
+    let assessment = Memo::new(move |_| answers.with(|a| assess(model, a)));
+    let baseline = RwSignal::new(None::<Baseline>);
+    let choice = RwSignal::new(String::new());
+    let pasted = RwSignal::new(String::new());
+    let link_error = RwSignal::new(None::<String>);
+    let saved = history::load().unwrap_or_default();
+    let snapshots = saved.snapshots().to_vec();
+
+    let figures = Memo::new(move |_| {
+        assessment.with(|a| {
+            targets.with(|t| {
+                baseline.with(|b| target_progress(a, t, b.as_ref().map(|b| &b.assessment)))
+            })
+        })
+    });
+
+    let rows = (0..model.dimensions.len())
+        .map(|d| {
+            let dim = &model.dimensions[d];
+            let select_id = format!("target-level-{}", dim.id);
+            let now = move || {
+                assessment.with(|a| {
+                    let s = &a.dimensions[d];
+                    if s.assessed {
+                        format!("Level {} ({})", s.level, score_text(s.score))
+                    } else {
+                        "Not assessed".to_owned()
+                    }
+                })
+            };
+            let gap = move || {
+                let score = assessment.with(|a| a.dimensions[d].assessed.then_some(a.dimensions[d].score));
+                gap_text(score, targets.with(|t| t.get(d)))
+            };
+            let target_cell = if editable {
+                view! {
+                    <label class="visually-hidden" for=select_id.clone()>{format!("Target for {}", dim.name)}</label>
+                    <select
+                        id=select_id.clone()
+                        class="select targets__select"
+                        on:change=move |ev| state.set_target(d, event_target_value(&ev).parse::<u8>().ok())
+                    >
+                        <option value="" selected=move || targets.with(|t| t.get(d).is_none())>"None"</option>
+                        {(0..=MAX_LEVEL)
+                            .map(|l| view! {
+                                <option value=l.to_string() selected=move || targets.with(|t| t.get(d) == Some(l))>
+                                    {format!("Level {l}")}
+                                </option>
+                            })
+                            .collect_view()}
+                    </select>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <span>{move || targets.with(|t| t.get(d).map_or("None".to_owned(), |l| format!("Level {l}")))}</span>
+                }
+                .into_any()
+            };
+            view! {
+                <tr data-testid=format!("target-{}", dim.id)>
+                    <th scope="row">{dim.name.clone()}</th>
+                    <td>{now}</td>
+                    <td>{target_cell}</td>
+                    <td>{gap}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+
+    let percent = move || {
+        match figures.get().percent_to_target {
+        Some(p) => view! {
+            <strong class="targets__big">{percent_text(p)}</strong>
+            " of the way to the targets (how much of the target scores is reached, over the dimensions with a target above level 0)."
+        }
+        .into_any(),
+        None => {
+            let msg = if editable {
+                "Set a target above level 0 to see how far you are from it."
+            } else {
+                "No target above level 0 is set."
+            };
+            view! { <span>{msg}</span> }.into_any()
+        }
+    }
+    };
+
+    let progress = move || {
+        let name = baseline.with(|b| b.as_ref().map(|b| b.name.clone()))?;
+        Some(match figures.get().progress {
+            Some(p) => view! {
+                <p class="targets__progress" data-testid="progress-to-date">
+                    "Since " {name} ": "
+                    <strong class="targets__big">{percent_text(p)}</strong>
+                    " of the way from where you were to the targets."
+                </p>
+            }
+            .into_any(),
+            None => view! {
+                <p class="targets__progress" data-testid="progress-to-date">
+                    {format!("No target is above where {name} was, so there is no progress to measure.")}
+                </p>
+            }
+            .into_any(),
+        })
+    };
+
+    let pick = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        link_error.set(None);
+        choice.set(v.clone());
+        if v.is_empty() || v == LINK_CHOICE {
+            baseline.set(None);
+            return;
+        }
+        let found = history::load()
+            .ok()
+            .and_then(|h| h.get(&v).cloned())
+            .ok_or_else(|| "That snapshot is no longer saved.".to_owned())
+            .and_then(|s| {
+                s.result(model)
+                    .map(|r| Baseline {
+                        name: history::title(&s),
+                        assessment: assess(model, &r.answers),
+                    })
+                    .map_err(|e| e.to_string())
+            });
+        match found {
+            Ok(b) => baseline.set(Some(b)),
+            Err(e) => {
+                baseline.set(None);
+                link_error.set(Some(e));
+            }
+        }
+    };
+    let use_link = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = pasted.get_untracked();
+        match link::decode(model, link_payload(&text)) {
+            Ok(r) => {
+                link_error.set(None);
+                baseline.set(Some(Baseline {
+                    name: "the pasted result".to_owned(),
+                    assessment: assess(model, &r.answers),
+                }));
+            }
+            Err(e) => {
+                baseline.set(None);
+                link_error.set(Some(e.to_string()));
+            }
+        }
+    };
+
+    let intro = if editable {
+        "Set the level each dimension should reach. Targets are saved with your answers and travel in the share link; the next steps below stop at them."
+    } else {
+        "The targets that came with this result."
+    };
+    // A shared result without targets has nothing to show here.
+    let hidden = move || !editable && !targets.with(Targets::any);
+    view! {
+        <section class="targets results__section" aria-labelledby="targets-title" data-testid="targets" hidden=hidden class:targets--none=move || !targets.with(Targets::any)>
+            <h2 id="targets-title">"Targets"</h2>
+            <p class="results__intro">{intro}</p>
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="targets-caption">
+                <table class="scores targets__table">
+                    <caption class="visually-hidden" id="targets-caption">"Current level, target and what is left, by dimension"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Dimension"</th>
+                            <th scope="col">"Now"</th>
+                            <th scope="col">"Target"</th>
+                            <th scope="col">"To go"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <p class="targets__percent" data-testid="percent-to-target">{percent}</p>
+            <div class="targets__baseline">
+                <label class="field__label" for="targets-baseline">"Measure progress since"</label>
+                <select id="targets-baseline" class="select" on:change=pick>
+                    <option value="">"No baseline"</option>
+                    {snapshots
+                        .iter()
+                        .map(|s| view! { <option value=s.id.clone()>{history::describe(s)}</option> })
+                        .collect_view()}
+                    <option value=LINK_CHOICE>"A result link\u{2026}"</option>
+                </select>
+                <Show when=move || choice.with(|c| c == LINK_CHOICE)>
+                    <form class="field__row targets__link" on:submit=use_link>
+                        <label class="visually-hidden" for="targets-baseline-link">"Baseline result link"</label>
+                        <input
+                            id="targets-baseline-link"
+                            class="field__input"
+                            type="text"
+                            inputmode="url"
+                            placeholder="Paste a result link"
+                            autocomplete="off"
+                            spellcheck="false"
+                            prop:value=move || pasted.get()
+                            on:input=move |ev| pasted.set(event_target_value(&ev))
+                        />
+                        <button type="submit" class="button">"Use this link"</button>
+                    </form>
+                </Show>
+                {move || link_error.get().map(|e| view! {
+                    <p class="field__error" role="alert">{e}</p>
+                })}
+                {progress}
+            </div>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percents_and_gaps_read_well() {
+        assert_eq!(percent_text(0.724), "72%");
+        assert_eq!(percent_text(1.0), "100%");
+        assert_eq!(percent_text(-0.1), "\u{2212}10%");
+        assert_eq!(gap_text(Some(1.7), Some(3)), "1.3 to go");
+        assert_eq!(gap_text(Some(3.2), Some(3)), "Reached");
+        assert_eq!(gap_text(Some(2.0), None), "\u{2014}");
+        assert_eq!(gap_text(None, Some(2)), "Not assessed");
+    }
+}

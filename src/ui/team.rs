@@ -1,0 +1,430 @@
+//! `#/team`: several people's results taken together. Paste their result
+//! links (one per line) and/or choose their exported result files; the page
+//! shows where people disagree first (the conversation a workshop should
+//! have), then the median and range per dimension.
+//!
+//! Everything is worked out in this browser from the links and files; none
+//! of it is stored.
+
+use crate::chart::{self, Band, Series, SOLID_STYLE};
+use crate::state::use_app;
+use crate::ui::compare::ChartLegend;
+use crate::ui::results::score_text;
+use crate::{files, link, location};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use maturity_engine::compare::{aggregate, parse_links, Aggregate, Disagreement};
+use maturity_engine::export::import_result;
+use maturity_engine::{Answers, Model};
+
+/// The scale's words, by rank.
+const RANKS: [&str; 4] = ["No", "Partially", "Mostly", "Fully"];
+
+/// A result read from a chosen file.
+#[derive(Debug, Clone, PartialEq)]
+struct FileResult {
+    name: String,
+    answers: Answers,
+}
+
+/// A problem with one pasted line or one file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// "Line 3" or "File team-a.json".
+    pub place: String,
+    /// The entry as given, shortened.
+    pub text: String,
+    pub message: String,
+}
+
+/// Reads pasted links: the good results, and one problem per bad line.
+pub fn read_links(model: &Model, text: &str) -> (Vec<Answers>, Vec<Problem>) {
+    let mut good = Vec::new();
+    let mut bad = Vec::new();
+    for p in parse_links(model, text) {
+        match p.result {
+            Ok(r) => good.push(r.answers),
+            Err(e) => bad.push(Problem {
+                place: format!("Line {}", p.line),
+                text: p.text,
+                message: e.to_string(),
+            }),
+        }
+    }
+    (good, bad)
+}
+
+/// "No 2 · Partially 0 · Mostly 1 · Fully 3".
+pub fn distribution_text(counts: &[usize; 4]) -> String {
+    RANKS
+        .iter()
+        .zip(counts)
+        .map(|(w, n)| format!("{w} {n}"))
+        .collect::<Vec<_>>()
+        .join(" \u{b7} ")
+}
+
+/// `#/team`.
+#[component]
+pub fn TeamPage() -> impl IntoView {
+    let state = use_app();
+    let model = state.model;
+    let text = RwSignal::new(String::new());
+    let from_files = RwSignal::new(Vec::<FileResult>::new());
+    let file_problems = RwSignal::new(Vec::<Problem>::new());
+    let reading = RwSignal::new(false);
+
+    let parsed = Memo::new(move |_| text.with(|t| read_links(model, t)));
+    let results = Memo::new(move |_| {
+        let mut all: Vec<Answers> = parsed.with(|(good, _)| good.clone());
+        from_files.with(|f| all.extend(f.iter().map(|r| r.answers.clone())));
+        all
+    });
+    let agg = Memo::new(move |_| results.with(|r| aggregate(model, r)));
+    let problems = Memo::new(move |_| {
+        let mut all = parsed.with(|(_, bad)| bad.clone());
+        file_problems.with(|f| all.extend(f.iter().cloned()));
+        all
+    });
+
+    let own = state.draft.with_untracked(|d| {
+        (d.answers.answered() > 0).then(|| {
+            format!(
+                "{}#/r/{}",
+                location::base_url(),
+                link::encode(model, &d.answers, &d.targets)
+            )
+        })
+    });
+    let add_own = own.map(|url| {
+        view! {
+            <button
+                type="button"
+                class="button"
+                on:click=move |_| {
+                    text.update(|t| {
+                        if !t.is_empty() && !t.ends_with('\n') {
+                            t.push('\n');
+                        }
+                        t.push_str(&url);
+                        t.push('\n');
+                    })
+                }
+            >
+                "Add my own result"
+            </button>
+        }
+    });
+
+    let on_files = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let chosen = files::chosen_files(&input);
+        if chosen.is_empty() {
+            return;
+        }
+        reading.set(true);
+        spawn_local(async move {
+            let mut good = Vec::new();
+            let mut bad = Vec::new();
+            for f in chosen {
+                let name = f.name();
+                match files::read_text(&f).await {
+                    Err(e) => bad.push(Problem {
+                        place: format!("File {name}"),
+                        text: String::new(),
+                        message: format!("This file can't be read: {e}."),
+                    }),
+                    Ok(body) => match import_result(model, &body) {
+                        Ok(imported) => good.push(FileResult {
+                            name,
+                            answers: imported.draft.answers,
+                        }),
+                        Err(e) => bad.push(Problem {
+                            place: format!("File {name}"),
+                            text: String::new(),
+                            message: e.to_string(),
+                        }),
+                    },
+                }
+            }
+            from_files.set(good);
+            file_problems.set(bad);
+            reading.set(false);
+        });
+    };
+
+    view! {
+        <article class="team">
+            <h1 tabindex="-1">"Team view"</h1>
+            <p class="team__intro">
+                "Ask everyone to take the assessment on their own, then bring their results together here: where you disagree is where the conversation starts. Nothing is uploaded: it is all worked out in this browser, and nothing is kept."
+            </p>
+            <div class="team__inputs">
+                <div class="team__field">
+                    <label class="field__label" for="team-links">"Result links, one per line"</label>
+                    <textarea
+                        id="team-links"
+                        class="field__input team__links"
+                        rows="6"
+                        spellcheck="false"
+                        autocomplete="off"
+                        aria-describedby="team-links-help"
+                        prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))
+                    ></textarea>
+                    <p class="field__help" id="team-links-help">
+                        "Paste the links people shared with you. Blank lines are skipped."
+                    </p>
+                    {add_own}
+                </div>
+                <div class="team__field">
+                    <label class="field__label" for="team-files">"Or choose result files (.json)"</label>
+                    <input
+                        id="team-files"
+                        class="field__file"
+                        type="file"
+                        accept=".json,application/json"
+                        multiple
+                        on:change=on_files
+                    />
+                    <p class="field__help" role="status">
+                        {move || {
+                            if reading.get() {
+                                return "Reading files\u{2026}".to_owned();
+                            }
+                            from_files.with(|f| match f.len() {
+                                0 => "Files exported from the results page (\u{201c}Download JSON\u{201d}).".to_owned(),
+                                _ => format!(
+                                    "From files: {}.",
+                                    f.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ")
+                                ),
+                            })
+                        }}
+                    </p>
+                </div>
+            </div>
+
+            <p class="team__count" role="status" data-testid="team-count">
+                {move || {
+                    let n = results.with(Vec::len);
+                    let bad = problems.with(Vec::len);
+                    let results = match n {
+                        0 => "No results yet".to_owned(),
+                        1 => "1 result".to_owned(),
+                        n => format!("{n} results"),
+                    };
+                    match bad {
+                        0 => format!("{results}."),
+                        1 => format!("{results}; 1 entry couldn't be read."),
+                        b => format!("{results}; {b} entries couldn't be read."),
+                    }
+                }}
+            </p>
+
+            <Show when=move || problems.with(|p| !p.is_empty())>
+                <section class="notice notice--error team__errors" data-testid="team-errors" aria-labelledby="team-errors-title">
+                    <h2 id="team-errors-title" class="team__errors-title">"Left out"</h2>
+                    <ul class="team__error-list">
+                        {move || problems.get().into_iter().map(|p| view! {
+                            <li>
+                                <strong>{p.place}": "</strong>
+                                {p.message}
+                                {(!p.text.is_empty()).then(|| view! {
+                                    " "<span class="team__error-text">{format!("(\u{201c}{}\u{201d})", p.text)}</span>
+                                })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    <p>"The other results are still counted."</p>
+                </section>
+            </Show>
+
+            {move || {
+                let n = results.with(Vec::len);
+                if n == 0 {
+                    return None;
+                }
+                Some(view! { <TeamResults model=model aggregate=agg.get()/> })
+            }}
+        </article>
+    }
+}
+
+/// The aggregate: disagreements first, then the chart and spread table.
+#[component]
+fn TeamResults(model: &'static Model, aggregate: Aggregate) -> impl IntoView {
+    let agg = aggregate;
+    let names = chart::dimension_names(model);
+    let median: Vec<Option<f64>> = agg.dimensions.iter().map(|s| s.median).collect();
+    let low: Vec<Option<f64>> = agg.dimensions.iter().map(|s| s.min).collect();
+    let high: Vec<Option<f64>> = agg.dimensions.iter().map(|s| s.max).collect();
+    let svg = chart::render_series_svg(
+        &names,
+        &[Series {
+            label: "Median",
+            values: &median,
+            style: SOLID_STYLE,
+        }],
+        Some(&Band {
+            label: "Range from lowest to highest",
+            low: &low,
+            high: &high,
+        }),
+    );
+    let n = agg.results;
+    let disagreements = if n < 2 {
+        view! {
+            <p class="team__hint">"Add at least two results to see where people disagree."</p>
+        }
+        .into_any()
+    } else if agg.disagreements.is_empty() {
+        view! {
+            <p class="team__hint">"No question was answered two or more steps apart: the team sees things much the same way."</p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <ol class="disagreements">
+                {agg.disagreements.iter().map(|d| view! { <DisagreementItem model=model disagreement=d.clone()/> }).collect_view()}
+            </ol>
+        }
+        .into_any()
+    };
+    let rows = agg
+        .dimensions
+        .iter()
+        .map(|s| {
+            let dim = &model.dimensions[s.dimension];
+            let sc = |x: Option<f64>| x.map_or("n/a".to_owned(), score_text);
+            view! {
+                <tr data-testid=format!("spread-{}", dim.id)>
+                    <th scope="row">{dim.name.clone()}</th>
+                    <td class="scores__num">{s.median_level.map_or("n/a".to_owned(), |l| l.to_string())}</td>
+                    <td class="scores__num">{sc(s.median)}</td>
+                    <td class="scores__num">{sc(s.min)}</td>
+                    <td class="scores__num">{sc(s.max)}</td>
+                    <td class="scores__num">{s.count}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="results__section" aria-labelledby="team-disagreements-title" data-testid="team-disagreements">
+            <h2 id="team-disagreements-title">"Where you disagree"</h2>
+            <p class="results__intro">
+                "Questions answered two or more steps apart on the No \u{2013} Partially \u{2013} Mostly \u{2013} Fully scale, widest first. Talk these through: people may know different things, or read the question differently."
+            </p>
+            {disagreements}
+        </section>
+        <section class="results__section" aria-labelledby="team-spread-title">
+            <h2 id="team-spread-title">"Scores across the team"</h2>
+            <div class="glance">
+                <figure class="radar" data-testid="team-chart">
+                    <ChartLegend
+                        entries=vec![("Median: solid line, round markers".to_owned(), SOLID_STYLE)]
+                        band="Range from lowest to highest: shaded band"
+                    />
+                    <div class="radar__svg chart-series" inner_html=svg></div>
+                    <figcaption class="radar__caption">
+                        "Each axis is a dimension; the rings are levels 0 (centre) to 4 (edge). The table has the same numbers."
+                    </figcaption>
+                </figure>
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="team-spread-caption">
+                    <table class="scores" data-testid="team-spread">
+                        <caption class="scores__caption" id="team-spread-caption">{format!("Spread by dimension across {n} results")}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Dimension"</th>
+                                <th scope="col">"Median level"</th>
+                                <th scope="col">"Median score"</th>
+                                <th scope="col">"Lowest"</th>
+                                <th scope="col">"Highest"</th>
+                                <th scope="col">"Results"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// One disputed question with how the answers were spread.
+#[component]
+fn DisagreementItem(model: &'static Model, disagreement: Disagreement) -> impl IntoView {
+    let d = disagreement;
+    let q = &model.questions[d.question];
+    let total: usize = d.counts.iter().sum();
+    let widest = d.counts.iter().copied().max().unwrap_or(0).max(1);
+    let bars = d
+        .counts
+        .iter()
+        .enumerate()
+        .map(|(rank, n)| {
+            let w = 100.0 * *n as f64 / widest as f64;
+            view! {
+                <li class="dist__row">
+                    <span class="dist__word">{RANKS[rank]}</span>
+                    <svg class="dist__bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                        <rect x="0" y="0" width=format!("{w:.1}") height="10"></rect>
+                    </svg>
+                    <span class="dist__count">{*n}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <li class="disagreement" data-testid=format!("disagreement-{}", q.id)>
+            <p class="disagreement__question">
+                <span class="tag">{model.dimensions[d.dimension].name.clone()}</span>
+                " "
+                {q.text.clone()}
+            </p>
+            <p class="disagreement__range">
+                {format!(
+                    "Answers range from {} to {} ({} steps apart). {}.",
+                    RANKS[usize::from(d.low)],
+                    RANKS[usize::from(d.high)],
+                    d.steps(),
+                    distribution_text(&d.counts)
+                )}
+            </p>
+            <ul class="dist" aria-label=format!("Answers from {total} people")>{bars}</ul>
+        </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use maturity_engine::Answer;
+
+    #[test]
+    fn bad_lines_are_reported_and_the_rest_kept() {
+        let m = maturity_engine::builtin();
+        let targets = maturity_engine::Targets::new(m);
+        let ok = |a: Answer| {
+            format!(
+                "https://example.org/app/#/r/{}",
+                link::encode(m, &Answers::from_vec(vec![a; m.questions.len()]), &targets)
+            )
+        };
+        let text = format!("{}\n\nnot a link\n{}\n", ok(Answer::No), ok(Answer::Fully));
+        let (good, bad) = read_links(m, &text);
+        assert_eq!(good.len(), 2);
+        assert_eq!(bad.len(), 1);
+        assert_eq!(bad[0].place, "Line 3");
+        assert!(!bad[0].message.is_empty());
+        let agg = aggregate(m, &good);
+        assert_eq!(
+            agg.disagreements.len(),
+            m.questions.len(),
+            "No vs Fully everywhere"
+        );
+        assert_eq!(
+            distribution_text(&agg.disagreements[0].counts),
+            "No 1 \u{b7} Partially 0 \u{b7} Mostly 0 \u{b7} Fully 1"
+        );
+    }
+}

@@ -1,0 +1,523 @@
+// Issue #5 journeys: then vs now, the team view, targets, history, exports
+// and import, the QR code; every new screen at a phone and a laptop width
+// (screenshots in tests/e2e/artifacts/), checked for sideways scroll and by
+// axe in the light and dark colour schemes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { useSuite, openSession, screenshot, VIEWPORTS } from './harness.mjs';
+import {
+  MODEL, QUESTIONS, DIMENSIONS, TOTAL, DRAFT_KEY, SHARE_PREFIX, questionsOf,
+  open, button, knownAnswer, waitForResults, assertKnownResults, readScores, assertFitsWidth, KNOWN_EXPECTED,
+} from './app.mjs';
+
+const suite = useSuite();
+const HISTORY_KEY = 'mlops-maturity:history';
+const KEYS = { No: 'no', Partially: 'partially', Mostly: 'mostly', Fully: 'fully', "Don't know": 'dont-know', 'Not applicable': 'not-applicable' };
+
+/** A stored draft (format 1) answering each question with `pick(q)` (a label). */
+function draftJson(pick, targets = {}) {
+  const answers = {};
+  for (const q of QUESTIONS) {
+    const label = pick(q);
+    if (label != null) answers[q.id] = KEYS[label];
+  }
+  const now = Date.now();
+  return JSON.stringify({
+    format: 1, model: { id: MODEL.id, version: MODEL.version },
+    answers, notes: {}, targets, created_ms: now, updated_ms: now,
+  });
+}
+
+/** Puts a draft in storage and opens its results. */
+async function seed(s, pick, targets = {}) {
+  await open(s, '#/');
+  await s.page.evaluate(([k, v]) => localStorage.setItem(k, v), [DRAFT_KEY, draftJson(pick, targets)]);
+  await s.page.goto(s.url('#/results'));
+  await s.page.reload();
+  await waitForResults(s.page);
+}
+
+/** The share link of the draft on screen. */
+const shareLink = (page) => page.getByTestId('share-link').inputValue();
+const payloadOf = (link) => link.slice(link.indexOf(SHARE_PREFIX) + SHARE_PREFIX.length);
+
+/** A result's share link, made by seeding a throwaway session. */
+async function linkFor(t, pick, targets = {}) {
+  const s = await openSession(t, suite);
+  await seed(s, pick, targets);
+  const link = await shareLink(s.page);
+  s.expectClean();
+  await s.context.close();
+  return link;
+}
+
+/** Text of an element, whitespace squeezed. */
+const text = async (loc) => (await loc.textContent()).replace(/\s+/g, ' ').trim();
+
+/** Cells of a table row, whitespace squeezed. */
+const cells = async (row) => (await row.locator('th, td').allTextContents()).map((c) => c.replace(/\s+/g, ' ').trim());
+
+/** Clicks and returns the download's name and bytes. */
+async function download(page, testid) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  const path = await dl.path();
+  return { name: dl.suggestedFilename(), bytes: await readFile(path) };
+}
+
+const DATED = (ext) => new RegExp(`^mlops-maturity(-[a-z-]+)?-\\d{4}-\\d{2}-\\d{2}\\.${ext}$`);
+
+// A "now" that differs from the known set: Model Release fully in place, and
+// one People practice fallen back from Fully to Partially.
+const REGRESSED = questionsOf('people').at(-1);
+const laterAnswer = (q) => {
+  if (q.id === REGRESSED.id) return 'Partially';
+  if (q.dimension === 'release') return 'Fully';
+  return knownAnswer(q);
+};
+
+test('compare: two links show levels then and now, and the regression first', async (t) => {
+  const before = await linkFor(t, knownAnswer);
+  const after = await linkFor(t, laterAnswer);
+  const s = await openSession(t, suite);
+  const { page } = s;
+
+  // The form: paste both links, compare.
+  await open(s, '#/compare');
+  await page.getByLabel('Result link').first().fill(before);
+  await page.getByLabel('Result link').nth(1).fill(after);
+  await button(page, 'Compare').click();
+  await page.getByTestId('compare-table').waitFor();
+  assert.equal(await page.evaluate(() => location.hash), `#/compare/${payloadOf(before)}/${payloadOf(after)}`, 'the comparison is a shareable URL');
+
+  const release = await cells(page.getByTestId('compare-release'));
+  assert.deepEqual(release.slice(0, 5), ['Model Release', '2', '4', '2.0', '4.0'], `release row: ${release}`);
+  assert.match(release[5], /\+2\.0/);
+  const people = await cells(page.getByTestId('compare-people'));
+  assert.equal(people[1], '4', 'people level then');
+  assert.ok(Number(people[2]) < 4, `people level now drops: ${people}`);
+  assert.match(people[5], /−/, 'a fall shows a minus sign');
+  const integration = await cells(page.getByTestId('compare-integration'));
+  assert.equal(integration[5], 'No change');
+
+  // Question by question: the regression is listed, first in its dimension.
+  const changes = page.getByTestId('compare-questions');
+  const peopleItems = changes.getByTestId('changes-people').locator('.change-group__list').first().locator('li');
+  const first = await text(peopleItems.first());
+  assert.match(first, /^Regressed/, `first People change: ${first}`);
+  assert.ok(first.includes(REGRESSED.text), 'the regressed question is named');
+  assert.ok(first.includes('Fully → Partially'), first);
+  const counts = await text(page.getByTestId('compare-counts'));
+  const improved = questionsOf('release').filter((q) => knownAnswer(q) !== 'Fully').length;
+  assert.equal(counts, `${improved} improved, 1 regressed, 0 changed otherwise, ${TOTAL - improved - 1} unchanged.`);
+  // The chart has both series, told apart by dash and marker as well as colour.
+  const svg = page.getByTestId('compare-chart').locator('svg[role="img"]');
+  assert.match(await svg.getAttribute('aria-label'), /Then: People 4\.0.*Now: People/);
+  assert.equal(await svg.locator('path[stroke-dasharray]').count(), 1);
+  assert.equal(await page.getByTestId('compare-chart').locator('.legend li').count(), 2);
+
+  // The URL alone reproduces it (a fresh context, nothing stored).
+  const other = await openSession(t, suite);
+  await open(other, `#/compare/${payloadOf(before)}/${payloadOf(after)}`);
+  assert.deepEqual((await cells(other.page.getByTestId('compare-release'))).slice(0, 3), ['Model Release', '2', '4']);
+
+  // A damaged payload is explained, not a blank page.
+  await open(other, `#/compare/${payloadOf(before)}/garbage`);
+  const alert = other.page.getByTestId('notice-compare');
+  await alert.waitFor();
+  assert.match(await text(alert), /^Now \(the second link\): This link/);
+  s.expectClean();
+  other.expectClean();
+});
+
+test('team: one bad link among three good ones is listed; the rest aggregate, disagreements first', async (t) => {
+  const a = await linkFor(t, knownAnswer);
+  const b = await linkFor(t, (q) => (q.dimension === 'integration' ? 'Fully' : knownAnswer(q)));
+  const c = await linkFor(t, knownAnswer);
+  const s = await openSession(t, suite);
+  const { page } = s;
+  await open(s, '#/');
+  await page.getByRole('navigation', { name: 'Tools' }).getByRole('link', { name: 'Team' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Team view' }).waitFor();
+  const bad = `${a.slice(0, -6)}AAAAAA`;
+  await page.getByLabel('Result links, one per line').fill([a, b, bad, '', c].join('\n'));
+
+  const errors = page.getByTestId('team-errors');
+  await errors.waitFor();
+  const items = await errors.locator('li').allTextContents();
+  assert.equal(items.length, 1, `one bad entry: ${items}`);
+  assert.match(items[0], /^Line 3: This link is damaged/);
+  assert.equal(await text(page.getByTestId('team-count')), '3 results; 1 entry couldn\'t be read.');
+
+  const spread = await cells(page.getByTestId('spread-integration'));
+  assert.deepEqual(spread, ['Application Integration', '0', '0.0', '0.0', '4.0', '3']);
+  const peopleSpread = await cells(page.getByTestId('spread-people'));
+  assert.deepEqual(peopleSpread, ['People', '4', '4.0', '4.0', '4.0', '3']);
+
+  // Every integration question is a 3-step disagreement: No twice, Fully once.
+  const list = page.getByTestId('team-disagreements');
+  const known = questionsOf('integration')[0];
+  const item = list.getByTestId(`disagreement-${known.id}`);
+  const said = await text(item);
+  assert.ok(said.includes(known.text), said);
+  assert.ok(said.includes('Answers range from No to Fully (3 steps apart). No 2 · Partially 0 · Mostly 0 · Fully 1.'), said);
+  assert.equal(await list.locator('.disagreement').count(), questionsOf('integration').length);
+  // Disagreements come before the spread: the conversation first.
+  const order = await page.evaluate(() => {
+    const d = document.querySelector('[data-testid="team-disagreements"]');
+    const t = document.querySelector('[data-testid="team-spread"]');
+    return d.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING;
+  });
+  assert.ok(order, 'disagreements are above the spread table');
+  const band = page.getByTestId('team-chart').locator('path[fill-rule="evenodd"]');
+  assert.equal(await band.count(), 1, 'the range is drawn as a band');
+
+  // 50 links aggregate at once.
+  const many = Array.from({ length: 50 }, (_, i) => [a, b, c][i % 3]).join('\n');
+  const started = Date.now();
+  await page.getByLabel('Result links, one per line').fill(many);
+  await page.waitForFunction(() => document.querySelector('[data-testid="team-count"]')?.textContent.includes('50 results'));
+  const took = Date.now() - started;
+  assert.ok(took < 1500, `50 links took ${took} ms`);
+  await assert.rejects(errors.waitFor({ state: 'visible', timeout: 300 }), 'no errors left');
+  s.expectClean();
+});
+
+test('team: result files are read alongside links; a wrong file is reported by name', async (t) => {
+  const s = await openSession(t, suite);
+  const { page } = s;
+  await seed(s, knownAnswer);
+  const { bytes } = await download(page, 'export-json');
+  await open(s, '#/team');
+  await page.getByLabel('Or choose result files (.json)').setInputFiles([
+    { name: 'alice.json', mimeType: 'application/json', buffer: bytes },
+    { name: 'bob.json', mimeType: 'application/json', buffer: Buffer.from(bytes.toString().replace(/"fully"/g, '"no"')) },
+    { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"shopping-list"}') },
+  ]);
+  await page.waitForFunction(() => document.querySelector('[data-testid="team-count"]')?.textContent.startsWith('2 results'));
+  const errors = await page.getByTestId('team-errors').locator('li').allTextContents();
+  assert.equal(errors.length, 1);
+  assert.match(errors[0], /^File notes\.json: This file is a "shopping-list" file/);
+  assert.equal((await cells(page.getByTestId('spread-people')))[5], '2');
+  s.expectClean();
+});
+
+test('targets: set, shared in the link, percent to target shown; the roadmap stops at them', async (t) => {
+  const s = await openSession(t, suite);
+  const { page } = s;
+  await seed(s, knownAnswer);
+  const panel = page.getByTestId('targets');
+  assert.match(await text(page.getByTestId('percent-to-target')), /Set a target/);
+  await panel.getByLabel('Target for Model Release').selectOption({ label: 'Level 3' });
+  await panel.getByLabel('Target for Application Integration').selectOption({ label: 'Level 1' });
+  // release 2.0 → 3: gap 1; integration 0.0 → 1: gap 1; 1 − 2/4 = 50 %.
+  await page.waitForFunction(() => document.querySelector('[data-testid="percent-to-target"]')?.textContent.includes('50%'));
+  assert.equal((await cells(page.getByTestId('target-release')))[3], '1.0 to go');
+  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY));
+  assert.deepEqual(stored.targets, { release: 3, integration: 1 }, 'targets are saved in the draft');
+
+  // Roadmap: integration level 1 and release level 3 only (technology,
+  // people and creation are met; nothing above a target is listed).
+  const expectedSteps = QUESTIONS.filter((q) =>
+    (q.dimension === 'integration' && q.level <= 1) || (q.dimension === 'release' && q.level === 3)).length;
+  const roadmapCheck = async (p) => {
+    const groups = await p.getByTestId('roadmap').locator('.roadmap__level').allTextContents();
+    assert.deepEqual(groups.map((g) => g.match(/level (\d)/)[1]), ['1', '3'], `roadmap groups: ${groups}`);
+    assert.equal(await p.getByTestId('roadmap').locator('.roadmap__item').count(), expectedSteps);
+  };
+  await roadmapCheck(page);
+
+  const link = await shareLink(page);
+  const reader = await openSession(t, suite);
+  await reader.page.goto(link);
+  await reader.page.getByTestId('shared-banner').waitFor();
+  const theirs = reader.page.getByTestId('targets');
+  await theirs.waitFor();
+  assert.deepEqual((await cells(reader.page.getByTestId('target-release'))).slice(2), ['Level 3', '1.0 to go']);
+  assert.deepEqual((await cells(reader.page.getByTestId('target-people'))).slice(2), ['None', '—']);
+  assert.match(await text(reader.page.getByTestId('percent-to-target')), /^50% of the way/);
+  await roadmapCheck(reader.page);
+
+  // Progress since a baseline: the pasted link of an earlier, weaker result.
+  const earlier = await linkFor(t, (q) => (q.dimension === 'release' && q.level === 2 ? 'No' : knownAnswer(q)));
+  await panel.getByLabel('Measure progress since').selectOption({ label: 'A result link…' });
+  await panel.getByLabel('Baseline result link').fill(earlier);
+  await button(page, 'Use this link').click();
+  const progress = await text(page.getByTestId('progress-to-date'));
+  assert.match(progress, /^Since the pasted result: \d+% of the way/);
+  s.expectClean();
+  reader.expectClean();
+});
+
+test('history: save, reopen, compare, rename, delete', async (t) => {
+  const s = await openSession(t, suite);
+  const { page } = s;
+  await seed(s, knownAnswer);
+  await page.getByLabel('Label (optional)').fill('Q3 baseline');
+  await button(page, 'Save snapshot').click();
+  await page.getByText('Saved “Q3 baseline”.').waitFor();
+  const first = await shareLink(page);
+  // A second snapshot of a later result, unlabelled.
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DRAFT_KEY, draftJson(laterAnswer)]);
+  await page.reload();
+  await waitForResults(page);
+  await button(page, 'Save snapshot').click();
+  await page.getByText('Saved “Untitled snapshot”.').waitFor();
+
+  await page.getByRole('navigation', { name: 'Tools' }).getByRole('link', { name: 'History' }).click();
+  const list = page.getByTestId('history-list');
+  await list.waitFor();
+  const titles = await list.locator('.snapshot-item__title').allTextContents();
+  assert.deepEqual(titles, ['Untitled snapshot', 'Q3 baseline'], 'newest first');
+  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), HISTORY_KEY));
+  assert.equal(stored.snapshots.length, 2);
+  const baseline = stored.snapshots.find((x) => x.label === 'Q3 baseline');
+  assert.equal(baseline.link, payloadOf(first), 'a snapshot stores the link payload');
+  const item = page.getByTestId(`snapshot-${baseline.id}`);
+  assert.match(await text(item), /Level 0 · score 2\.8/);
+
+  // Open → the shared view of that result.
+  await item.getByRole('link', { name: 'Open Q3 baseline' }).click();
+  await page.getByTestId('shared-banner').waitFor();
+  const rows = await readScores(page);
+  assert.equal(rows.release.level, KNOWN_EXPECTED.dims.release.level);
+  await page.goBack();
+  await list.waitFor();
+
+  // Compare the two picked → then vs now.
+  await page.getByLabel('Compare Q3 baseline').check();
+  await page.getByLabel('Compare Untitled snapshot').check();
+  await button(page, 'Compare picked').click();
+  await page.getByTestId('compare-table').waitFor();
+  assert.match(await page.evaluate(() => location.hash), new RegExp(`^#/compare/${payloadOf(first)}/`));
+  assert.match(await text(page.locator('.compare__sides')), /Then: Q3 baseline, saved just now/);
+  await page.goBack();
+  await list.waitFor();
+
+  // Rename.
+  await button(page, 'Rename Q3 baseline').click();
+  const field = page.getByLabel('New label');
+  await field.fill('Baseline (Sept)');
+  await button(page, 'Save label').click();
+  await page.getByText('Renamed to “Baseline (Sept)”.').waitFor();
+  assert.equal(await text(item.locator('.snapshot-item__title')), 'Baseline (Sept)');
+
+  // Delete, with confirmation; cancelling keeps it.
+  await button(page, 'Delete Baseline (Sept)').click();
+  await button(page, 'Keep it').click();
+  assert.equal(await list.locator('li.snapshot-item').count(), 2);
+  await button(page, 'Delete Baseline (Sept)').click();
+  await button(page, 'Delete snapshot').click();
+  await page.getByText('Snapshot deleted.').waitFor();
+  assert.equal(await list.locator('li.snapshot-item').count(), 1);
+  const after = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), HISTORY_KEY));
+  assert.deepEqual(after.snapshots.map((x) => x.label), ['']);
+  s.expectClean();
+});
+
+test('history: with storage full, saving a snapshot says so and loses nothing', async (t) => {
+  const s = await openSession(t, suite, {
+    initScripts: [() => {
+      const set = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (k, v) {
+        if (k === 'mlops-maturity:history') throw new DOMException('full', 'QuotaExceededError');
+        return set.call(this, k, v);
+      };
+    }],
+  });
+  const { page } = s;
+  await seed(s, knownAnswer);
+  const draftBefore = await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY);
+  await button(page, 'Save snapshot').click();
+  const alert = page.getByTestId('notice-snapshot');
+  await alert.waitFor();
+  assert.equal(await alert.getAttribute('role'), 'alert');
+  assert.match(await text(alert), /storage for the page is full.*Nothing else was changed/);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY), draftBefore, 'the draft is untouched');
+  await assertKnownResults(page);
+  s.expectClean();
+});
+
+test('export: JSON, CSV, Markdown, SVG and PNG downloads hold the result; JSON re-imports elsewhere', async (t) => {
+  const s = await openSession(t, suite, {
+    initScripts: [() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }],
+  });
+  const { page } = s;
+  await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.url('').replace(/\/$/, '') });
+  await seed(s, knownAnswer, { release: 3 });
+
+  const json = await download(page, 'export-json');
+  assert.match(json.name, DATED('json'));
+  const result = JSON.parse(json.bytes.toString());
+  assert.equal(result.kind, 'mlops-maturity-result');
+  assert.deepEqual(result.targets, { release: 3 });
+  const levels = Object.fromEntries(result.summary.dimensions.map((d) => [d.id, d.level]));
+  assert.deepEqual(levels, Object.fromEntries(Object.entries(KNOWN_EXPECTED.dims).map(([d, v]) => [d, v.level])));
+
+  const csv = await download(page, 'export-csv');
+  assert.match(csv.name, DATED('csv'));
+  const lines = csv.bytes.toString().trim().split('\r\n');
+  assert.equal(lines[0], 'dimension,level,question_id,question,answer,note');
+  assert.equal(lines.length, TOTAL + 1);
+  const q0 = QUESTIONS[0];
+  assert.ok(lines.some((l) => l.includes(`,${q0.id},`) && l.endsWith(',Fully,')), 'a row per question with its answer');
+
+  const md = await download(page, 'export-md');
+  assert.match(md.name, DATED('md'));
+  const mdText = md.bytes.toString();
+  assert.ok(mdText.startsWith('# MLOps maturity: next steps'));
+  assert.ok(mdText.includes('- Model Release: level 2 (2.0), target 3'));
+  assert.ok(mdText.includes('- [ ] **Application Integration**'));
+  assert.ok(!mdText.includes('## Toward level 4'), 'the checklist stops at the targets');
+  await button(page, 'Copy checklist').click();
+  await page.getByText('Checklist copied').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), mdText);
+
+  const svg = await download(page, 'export-svg');
+  assert.match(svg.name, DATED('svg'));
+  const svgText = svg.bytes.toString();
+  assert.match(svgText, /^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.ok(svgText.includes('aria-label="Radar chart of scores from 0 to 4: People 4.0, Model Creation 4.0, Model Release 2.0, Application Integration 0.0, Technology 4.0."'));
+  assert.ok(svgText.trim().endsWith('</svg>'));
+
+  const png = await download(page, 'export-png');
+  assert.match(png.name, DATED('png'));
+  assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+  assert.equal(png.bytes.readUInt32BE(16), 420 * 3, 'PNG width');
+  assert.ok(png.bytes.length > 5000, `a real picture (${png.bytes.length} bytes)`);
+
+  await button(page, 'Print report').click();
+  assert.equal(await page.evaluate(() => window.__printed), 1, 'Print report opens the print dialog');
+
+  // The JSON file, imported in a fresh browser, gives the same levels.
+  const other = await openSession(t, suite);
+  await open(other, '#/results');
+  await other.page.getByTestId('import-file').setInputFiles({ name: json.name, mimeType: 'application/json', buffer: json.bytes });
+  await other.page.getByText(`Imported ${json.name}`).waitFor();
+  await assertKnownResults(other.page);
+  assert.equal(await other.page.getByTestId('targets').getByLabel('Target for Model Release').inputValue(), '3');
+  s.expectClean();
+  other.expectClean();
+});
+
+test('print: the results fit on at most two A4 pages with no controls', async (t) => {
+  const s = await openSession(t, suite);
+  const { page } = s;
+  await seed(s, knownAnswer, { release: 3, integration: 2 });
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.site-header', '.share', '.export', '.qr', '.snapshot']) {
+    assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
+  }
+  assert.ok(await page.getByTestId('radar-chart').isVisible(), 'the chart is printed');
+  assert.ok(await page.getByTestId('roadmap').isVisible(), 'the next steps are printed');
+  const pdf = await page.pdf({ format: 'A4', printBackground: false });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.ok(pages >= 1 && pages <= 2, `printed on ${pages} pages`);
+  s.expectClean();
+});
+
+test('import: a corrupt file gives an alert and keeps the draft; a good one asks before replacing', async (t) => {
+  const s = await openSession(t, suite);
+  const { page } = s;
+  await seed(s, knownAnswer);
+  const draftBefore = await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY);
+  const input = page.getByTestId('import-file');
+  await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":1,"answers":') });
+  const alert = page.getByTestId('notice-import');
+  await alert.waitFor();
+  assert.equal(await alert.getAttribute('role'), 'alert');
+  assert.match(await text(alert), /^broken\.json: This file can't be imported: .+ Your answers are unchanged\.$/);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY), draftBefore, 'draft intact');
+  await assertKnownResults(page);
+
+  // A valid file of another result: confirmation first; "Keep" keeps.
+  const other = Buffer.from(draftJson(() => 'Fully'));
+  await input.setInputFiles({ name: 'all-fully.json', mimeType: 'application/json', buffer: other });
+  await button(page, 'Keep my answers').click();
+  await assertKnownResults(page);
+  await input.setInputFiles({ name: 'all-fully.json', mimeType: 'application/json', buffer: other });
+  await assert.rejects(alert.waitFor({ state: 'visible', timeout: 300 }), 'the old alert is gone');
+  await button(page, 'Replace my answers').click();
+  await page.getByText(`Imported all-fully.json: ${TOTAL} answers.`).waitFor();
+  const rows = await readScores(page);
+  for (const dim of DIMENSIONS) assert.equal(rows[dim].level, 4, dim);
+  s.expectClean();
+});
+
+test('qr: the share link as a QR code with a text alternative and a large view', async (t) => {
+  const s = await openSession(t, suite);
+  const { page } = s;
+  await seed(s, knownAnswer);
+  const qr = page.getByTestId('qr-code');
+  assert.equal(await qr.getAttribute('role'), 'img');
+  assert.match(await qr.getAttribute('aria-label'), /QR code/);
+  const d = await qr.locator('path').getAttribute('d');
+  assert.match(d, /^M4,4h7v1h-7z/, 'finder pattern in the corner');
+  const small = (await qr.locator('svg').boundingBox()).width;
+  await button(page, 'Show large (for a projector)').click();
+  const large = (await qr.locator('svg').boundingBox()).width;
+  assert.ok(large > small * 1.5, `large ${large} vs ${small}`);
+  assert.equal(await button(page, 'Show smaller').getAttribute('aria-pressed'), 'true');
+  s.expectClean();
+});
+
+// Screens, at both sizes, light and dark, with axe.
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+async function axe(page, screen) {
+  await page.waitForTimeout(150);
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    // The results page's own scores table (not part of this file's features)
+    // is checked by a11y.test.mjs; only the new panels are checked here.
+    const r = await window.axe.run({ exclude: [['.table-wrap:has([data-testid="scores-table"])']] }, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, [], `${screen}: axe violations`);
+}
+
+for (const [device, viewport] of Object.entries(VIEWPORTS)) {
+  const size = `${viewport.width}x${viewport.height}`;
+  test(`screens: compare, team, history, results tools on ${device} (${size})`, async (t) => {
+    const before = await linkFor(t, knownAnswer);
+    const after = await linkFor(t, laterAnswer);
+    const mixed = await linkFor(t, (q) => (q.dimension === 'integration' ? 'Fully' : q.dimension === 'people' ? 'Partially' : knownAnswer(q)));
+    for (const scheme of ['light', 'dark']) {
+      const s = await openSession(t, suite, { viewport });
+      const { page } = s;
+      await page.emulateMedia({ colorScheme: scheme });
+      const shoot = async (name) => {
+        await assertFitsWidth(page, `${name} (${scheme})`);
+        await axe(page, `${name} (${scheme}, ${size})`);
+        if (scheme === 'light') await screenshot(page, name);
+      };
+      await seed(s, knownAnswer, { release: 3, integration: 1 });
+      await page.getByLabel('Label (optional)').fill('Q3 baseline');
+      await button(page, 'Save snapshot').click();
+      await page.getByTestId('targets').scrollIntoViewIfNeeded();
+      await shoot('results-features');
+
+      await open(s, '#/compare');
+      await shoot('compare-form');
+      await open(s, `#/compare/${payloadOf(before)}/${payloadOf(after)}`);
+      await page.getByTestId('compare-table').waitFor();
+      await shoot('compare');
+
+      await open(s, '#/team');
+      await page.getByLabel('Result links, one per line').fill([before, after, 'https://example.org/#/r/broken', mixed].join('\n'));
+      await page.getByTestId('team-spread').waitFor();
+      await shoot('team');
+
+      await open(s, '#/history');
+      await page.getByTestId('history-list').waitFor();
+      await button(page, 'Rename Q3 baseline').click();
+      await shoot('history');
+      s.expectClean();
+    }
+  });
+}
