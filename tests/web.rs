@@ -368,3 +368,45 @@ async fn back_and_next_keep_every_answer_on_screen() {
     );
     reset();
 }
+
+#[wasm_bindgen_test]
+async fn a_newer_draft_from_another_tab_is_adopted_and_an_older_one_ignored() {
+    reset();
+    let model = builtin();
+    let root = container();
+    let _handle = mount_to(root.clone(), App);
+    click_button(&root, "Start the assessment");
+    tick().await;
+
+    let send = |draft: &mlops_maturity::draft::Draft| {
+        let init = web_sys::StorageEventInit::new();
+        init.set_key(Some(DRAFT_KEY));
+        init.set_new_value(Some(&mlops_maturity::draft::to_json(model, draft)));
+        let ev = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+        window().dispatch_event(&ev).unwrap();
+    };
+    let mut older = mlops_maturity::draft::Draft::new(model, 1.0);
+    older.answers.set(0, Answer::No);
+    send(&older);
+    tick().await;
+    assert_eq!(
+        one(&root, "[data-testid=progress]").text_content().unwrap(),
+        "0 of 31 answered"
+    );
+    assert_eq!(count(&root, "[data-testid=notice-other-tab]"), 0);
+
+    let mut newer = mlops_maturity::draft::Draft::new(model, js_sys::Date::now() + 60_000.0);
+    newer.answers.set(0, Answer::Fully);
+    newer.answers.set(1, Answer::Mostly);
+    send(&newer);
+    tick().await;
+    assert_eq!(
+        one(&root, "[data-testid=progress]").text_content().unwrap(),
+        "2 of 31 answered"
+    );
+    assert!(one(&root, "[data-testid=notice-other-tab]")
+        .text_content()
+        .unwrap()
+        .contains("Updated from another tab"));
+    reset();
+}
