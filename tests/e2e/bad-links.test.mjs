@@ -34,15 +34,17 @@ const mistype = (p) => {
   return p.slice(0, i) + (p[i] === 'A' ? 'B' : 'A') + p.slice(i + 1);
 };
 
+// Each kind of damage, and what the notice must tell the user about it
+// (null: any clear message will do).
 const BAD = {
-  truncated: (payload) => payload.slice(0, Math.floor(payload.length / 2)),
-  'one mistyped character': (payload) => mistype(payload),
-  garbage: () => 'this is *not* a link!',
-  'oversize (5000 characters)': () => 'A'.repeat(5000),
-  empty: () => '',
+  truncated: [(payload) => payload.slice(0, Math.floor(payload.length / 2)), /incomplete/i],
+  'one mistyped character': [(payload) => mistype(payload), /damaged|changed/i],
+  garbage: [() => 'this is *not* a link!', null],
+  'oversize (5000 characters)': [() => 'A'.repeat(5000), /too long/i],
+  empty: [() => '', /no assessment/i],
 };
 
-for (const [kind, make] of Object.entries(BAD)) {
+for (const [kind, [make, says]] of Object.entries(BAD)) {
   test(`d: bad link, ${kind}: a notice explains it and nothing breaks`, async (t) => {
     const s = await openSession(t, suite);
     const payload = await realPayload();
@@ -53,6 +55,7 @@ for (const [kind, make] of Object.entries(BAD)) {
     await notice.waitFor();
     const text = (await notice.textContent()).trim();
     assert.ok(text.length >= 15, `the notice has a message: "${text}"`);
+    if (says) assert.match(text, says, 'the notice names what is wrong with the link');
     assert.equal(await s.page.getByTestId('shared-banner').count(), 0, 'no shared result is shown');
     s.expectClean();
   });

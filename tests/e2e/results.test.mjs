@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { useSuite, openSession } from './harness.mjs';
 import {
   open, button, completeAssessment, knownAnswer, assertKnownResults, readScores, readOverall,
-  TOTAL, SHARE_PREFIX, SHARED_HEADING,
+  TOTAL, SHARE_PREFIX, SHARED_HEADING, QUESTIONS, answer, radio, assertProgress,
 } from './app.mjs';
 
 const suite = useSuite();
@@ -52,12 +52,23 @@ test('c: the share link opened elsewhere shows the same result, read-only', asyn
   const stored = await reader.page.evaluate(() => localStorage.getItem('mlops-maturity:draft'));
   assert.equal(stored, null, 'viewing a shared result does not write a draft');
 
-  // The author opens a link while holding a draft: taking a copy asks first.
+  // The author, now holding a different draft, takes a copy of the shared
+  // result: the app asks first, then the copy replaces the draft.
+  await open(author, '#/');
+  await button(author.page, 'Start over').click();
+  await button(author.page, 'Yes, start over').click();
+  const first = QUESTIONS[0];
+  await answer(author.page, first.id, 'No');
+  await assertProgress(author.page, 1);
   await author.page.goto(link);
   await author.page.getByTestId('shared-banner').waitFor();
   await button(author.page, 'Edit a copy').click();
   await button(author.page, 'Replace my draft').click();
   await author.page.getByTestId('shared-banner').waitFor({ state: 'detached' });
+  await author.page.waitForFunction(() => location.hash.startsWith('#/q/'));
+  await assertProgress(author.page, TOTAL);
+  await author.page.goto(author.url(`#/q/${first.dimension}`));
+  assert.ok(await radio(author.page, first.id, knownAnswer(first)).isChecked(), 'the copy replaced the draft');
 
   author.expectClean();
   reader.expectClean();
