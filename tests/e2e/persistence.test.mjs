@@ -2,7 +2,7 @@
 // storage is blocked or full, and a corrupt draft is kept aside, not lost.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSuite, openSession } from './harness.mjs';
+import { useSuite, openSession, screenshot } from './harness.mjs';
 import {
   open, button, radio, answer, assertProgress, completeAssessment, knownAnswer, assertKnownResults,
   questionsOf, storageEntries, route, ANSWERS, DRAFT_KEY, BACKUP_PREFIX, NOT_SAVED_TEXT,
@@ -117,6 +117,8 @@ for (const [variant, block] of Object.entries(BLOCKED)) {
       await page.getByTestId('question-' + questionsOf('people')[0].id).waitFor();
     }
     await notice.waitFor();
+    await notice.scrollIntoViewIfNeeded();
+    await screenshot(page, `notice-storage-${variant.split(' ')[0].toLowerCase()}`);
     const text = await notice.textContent();
     assert.match(text, NOT_SAVED_TEXT, `notice-storage says the answers won't survive a reload: "${text}"`);
     s.expectClean();
@@ -137,6 +139,7 @@ test('f: a corrupt draft is backed up, reported, and a fresh start works', async
   await open(s, '#/');
   const notice = page.getByTestId('notice-draft-corrupt');
   await notice.waitFor();
+  await screenshot(page, 'notice-draft-corrupt');
   assert.ok((await notice.textContent()).trim().length >= 15, 'the notice has a message');
 
   const backups = Object.entries(await storageEntries(page)).filter(([k]) => k.startsWith(BACKUP_PREFIX));
