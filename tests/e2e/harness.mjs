@@ -120,7 +120,8 @@ export function useSuite({ dir = DIST } = {}) {
  * or strings run before any page script on every navigation), allowConsole
  * (regexps of console errors the test expects).
  *
- * Returns { context, page, url(hash), errors, expectClean(), newPage() }.
+ * Returns { context, page, url(hash), errors, expectClean() }. A test should
+ * end with expectClean(); one that does not is checked when it ends.
  */
 export async function openSession(t, suite, { viewport = VIEWPORTS.desktop, initScripts = [], allowConsole = [] } = {}) {
   const context = await suite.browser.newContext({ viewport, deviceScaleFactor: 1 });
@@ -140,7 +141,13 @@ export async function openSession(t, suite, { viewport = VIEWPORTS.desktop, init
   };
   context.on('page', watch);
   const page = await context.newPage();
-  t.after(() => context.close().catch(() => {}));
+  let checked = false;
+  t.after(async () => {
+    // A test that never called expectClean() still fails on page errors.
+    const unchecked = checked ? [] : [...errors];
+    await context.close().catch(() => {});
+    if (unchecked.length) throw new Error(`the page logged errors:\n${unchecked.join('\n')}`);
+  });
   return {
     context,
     page,
@@ -149,6 +156,7 @@ export async function openSession(t, suite, { viewport = VIEWPORTS.desktop, init
     url: (hash = '') => `${suite.server.url}/${hash}`,
     /** Fails the test if any console error or page error was seen so far. */
     expectClean() {
+      checked = true;
       assert.deepEqual(errors, [], 'the page logged errors');
     },
   };

@@ -62,3 +62,13 @@ test('the error guard sees console errors and uncaught exceptions', async (t) =>
   assert.ok(s.errors.some((e) => e.includes('deliberate throw')), s.errors.join('\n'));
   assert.throws(() => s.expectClean());
 });
+
+test('a test that forgets expectClean() still fails on a page error', async () => {
+  const hooks = [];
+  const fake = { after: (f) => hooks.push(f) };
+  const s = await openSession(fake, suite);
+  await s.page.goto(s.url('#/fail'));
+  await s.page.locator('body[data-wasm="ok"]').waitFor();
+  await s.page.waitForTimeout(100);
+  await assert.rejects(hooks[0](), /deliberate failure/);
+});
