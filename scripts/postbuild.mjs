@@ -47,8 +47,8 @@ export const STATIC_FILES = [
  */
 const NOT_PRECACHED = (path) => path === 'sw.js' || /\.(map|d\.ts)$/.test(path) || /^icons\/.*\.png$/.test(path);
 
-/** Trunk's content-hashed names (`name-<16 hex>.ext`) never change content. */
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+/** Trunk's content-hashed names (`name-<hex hash>.ext`) never change content. */
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z0-9]+$/;
 
 const sha256 = (bytes) => createHash('sha256').update(bytes);
 const sri = (bytes) => `sha256-${sha256(bytes).digest('base64')}`;

@@ -171,7 +171,7 @@ async function sizeSection(baseline) {
   say();
   return {
     firstLoad: total,
-    files: Object.fromEntries(rows.map((r) => [r.path.replace(/-[0-9a-f]{16}(?=[._])/, '-<hash>'), { raw: r.raw, gzip: r.gzip, br: r.br }])),
+    files: Object.fromEntries(rows.map((r) => [r.path.replace(/-[0-9a-f]{8,16}(?=[._])/, '-<hash>'), { raw: r.raw, gzip: r.gzip, br: r.br }])),
     ...Object.fromEntries(Object.entries(parts).map(([k, s]) => [k, { raw: s.raw, gzip: s.gzip, br: s.br }])),
   };
 }
@@ -200,7 +200,7 @@ async function startCdnServer() {
       const compress = /text|javascript|wasm|json|svg/.test(type) && /\bbr\b/.test(req.headers['accept-encoding'] ?? '');
       res.writeHead(200, {
         'content-type': type,
-        'cache-control': /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'cache-control': /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
         ...(compress ? { 'content-encoding': 'br', vary: 'accept-encoding' } : {}),
       });
       res.end(compress ? brBody : raw);
