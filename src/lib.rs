@@ -95,11 +95,7 @@ pub fn AppShell(
                 <img src="favicon.svg" alt="" width="24" height="24"/>
                 "MLOps maturity"
             </a>
-            <nav class="site-nav" aria-label="Tools">
-                <a class="site-nav__link" href="#/history">"History"</a>
-                <a class="site-nav__link" href="#/compare">"Compare"</a>
-                <a class="site-nav__link" href="#/team">"Team"</a>
-            </nav>
+            <ui::nav::SiteNav/>
         </header>
         <Notices/>
         <main id="main" class="page" tabindex="-1">

@@ -21,19 +21,23 @@ pub fn percent_text(share: f64) -> String {
     }
 }
 
-/// What is left to reach a target: "Reached", "1.3 to go", or "—".
-pub fn gap_text(score: Option<f64>, target: Option<u8>) -> String {
-    match (score, target) {
-        (Some(s), Some(t)) => {
-            let gap = f64::from(t) - s;
-            if gap <= 0.05 {
-                "Reached".to_owned()
-            } else {
-                format!("{} to go", score_text(gap))
-            }
+/// What is left to reach a target: `Some(1.3)`, `Some(0.0)` once reached,
+/// `None` without a target or a score.
+pub fn gap(score: Option<f64>, target: Option<u8>) -> Option<f64> {
+    Some((f64::from(target?) - score?).max(0.0))
+}
+
+/// The "To go" cell: "Reached", "1.3 to go" (the words after the number
+/// hide on narrow screens, under the "To go" heading), "Not assessed" or "—".
+fn gap_view(score: Option<f64>, target: Option<u8>) -> AnyView {
+    match (gap(score, target), target) {
+        (Some(g), _) if g < 0.05 => view! { <span>"Reached"</span> }.into_any(),
+        (Some(g), _) => view! {
+            {score_text(g)}<span class="targets__word">" to go"</span>
         }
-        (None, Some(_)) => "Not assessed".to_owned(),
-        _ => "\u{2014}".to_owned(),
+        .into_any(),
+        (None, Some(_)) => view! { <span>"Not assessed"</span> }.into_any(),
+        (None, None) => view! { <span>"\u{2014}"</span> }.into_any(),
     }
 }
 
@@ -86,15 +90,15 @@ pub fn TargetsPanel(
                 assessment.with(|a| {
                     let s = &a.dimensions[d];
                     if s.assessed {
-                        format!("Level {} ({})", s.level, score_text(s.score))
+                        (Some(s.level), score_text(s.score))
                     } else {
-                        "Not assessed".to_owned()
+                        (None, "Not assessed".to_owned())
                     }
                 })
             };
             let gap = move || {
                 let score = assessment.with(|a| a.dimensions[d].assessed.then_some(a.dimensions[d].score));
-                gap_text(score, targets.with(|t| t.get(d)))
+                gap_view(score, targets.with(|t| t.get(d)))
             };
             let target_cell = if editable {
                 view! {
@@ -124,7 +128,15 @@ pub fn TargetsPanel(
             view! {
                 <tr data-testid=format!("target-{}", dim.id)>
                     <th scope="row">{dim.name.clone()}</th>
-                    <td>{now}</td>
+                    <td class="targets__now">
+                        {move || match now() {
+                            (Some(level), score) => view! {
+                                <span class="targets__word">"Level "</span>{format!("{level} ({score})")}
+                            }
+                            .into_any(),
+                            (None, text) => view! { <span>{text}</span> }.into_any(),
+                        }}
+                    </td>
                     <td>{target_cell}</td>
                     <td>{gap}</td>
                 </tr>
@@ -287,9 +299,9 @@ mod tests {
         assert_eq!(percent_text(0.724), "72%");
         assert_eq!(percent_text(1.0), "100%");
         assert_eq!(percent_text(-0.1), "\u{2212}10%");
-        assert_eq!(gap_text(Some(1.7), Some(3)), "1.3 to go");
-        assert_eq!(gap_text(Some(3.2), Some(3)), "Reached");
-        assert_eq!(gap_text(Some(2.0), None), "\u{2014}");
-        assert_eq!(gap_text(None, Some(2)), "Not assessed");
+        assert!((gap(Some(1.7), Some(3)).unwrap() - 1.3).abs() < 1e-9);
+        assert_eq!(gap(Some(3.2), Some(3)), Some(0.0));
+        assert_eq!(gap(Some(2.0), None), None);
+        assert_eq!(gap(None, Some(2)), None);
     }
 }

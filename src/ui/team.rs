@@ -383,14 +383,13 @@ fn DisagreementItem(model: &'static Model, disagreement: Disagreement) -> impl I
             </p>
             <p class="disagreement__range">
                 {format!(
-                    "Answers range from {} to {} ({} steps apart). {}.",
+                    "Answers range from {} to {} ({} steps apart):",
                     RANKS[usize::from(d.low)],
                     RANKS[usize::from(d.high)],
                     d.steps(),
-                    distribution_text(&d.counts)
                 )}
             </p>
-            <ul class="dist" aria-label=format!("Answers from {total} people")>{bars}</ul>
+            <ul class="dist" aria-label=format!("Answers from {total} people: {}", distribution_text(&d.counts))>{bars}</ul>
         </li>
     }
 }

@@ -162,7 +162,10 @@ test('team: one bad link among three good ones is listed; the rest aggregate, di
   const item = list.getByTestId(`disagreement-${known.id}`);
   const said = await text(item);
   assert.ok(said.includes(known.text), said);
-  assert.ok(said.includes('Answers range from No to Fully (3 steps apart). No 2 · Partially 0 · Mostly 0 · Fully 1.'), said);
+  assert.ok(said.includes('Answers range from No to Fully (3 steps apart):'), said);
+  assert.equal(await item.locator('.dist').getAttribute('aria-label'), 'Answers from 3 people: No 2 · Partially 0 · Mostly 0 · Fully 1');
+  const rows = (await item.locator('.dist__row').allTextContents()).map((r) => r.replace(/\s+/g, ' ').trim());
+  assert.deepEqual(rows, ['No2', 'Partially0', 'Mostly0', 'Fully1']);
   assert.equal(await list.locator('.disagreement').count(), questionsOf('integration').length);
   // Disagreements come before the spread: the conversation first.
   const order = await page.evaluate(() => {
@@ -269,6 +272,9 @@ test('history: save, reopen, compare, rename, delete', async (t) => {
   await page.getByRole('navigation', { name: 'Tools' }).getByRole('link', { name: 'History' }).click();
   const list = page.getByTestId('history-list');
   await list.waitFor();
+  const nav = page.getByRole('navigation', { name: 'Tools' });
+  assert.equal(await nav.getByRole('link', { name: 'History' }).getAttribute('aria-current'), 'page');
+  assert.equal(await nav.getByRole('link', { name: 'Team' }).getAttribute('aria-current'), null);
   const titles = await list.locator('.snapshot-item__title').allTextContents();
   assert.deepEqual(titles, ['Untitled snapshot', 'Q3 baseline'], 'newest first');
   const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), HISTORY_KEY));
