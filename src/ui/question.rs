@@ -5,6 +5,36 @@ use leptos::prelude::*;
 use maturity_engine::Answer;
 use wasm_bindgen::JsCast;
 
+/// Merges evidence that repeats one text across levels (the seed often
+/// carries a practice forward unchanged), keeping first-seen order.
+pub fn group_evidence<'a>(
+    items: impl IntoIterator<Item = (u8, &'a str)>,
+) -> Vec<(Vec<u8>, &'a str)> {
+    let mut groups: Vec<(Vec<u8>, &str)> = Vec::new();
+    for (level, text) in items {
+        match groups.iter_mut().find(|(_, t)| *t == text) {
+            Some((levels, _)) => levels.push(level),
+            None => groups.push((vec![level], text)),
+        }
+    }
+    groups
+}
+
+/// "Level 2", "Levels 1–4" for a run, "Levels 1, 3" otherwise.
+pub fn levels_label(levels: &[u8]) -> String {
+    match levels {
+        [] => String::new(),
+        [one] => format!("Level {one}"),
+        [first, .., last] if levels.windows(2).all(|w| w[1] == w[0] + 1) => {
+            format!("Levels {first}\u{2013}{last}")
+        }
+        _ => {
+            let list: Vec<String> = levels.iter().map(u8::to_string).collect();
+            format!("Levels {}", list.join(", "))
+        }
+    }
+}
+
 /// Maps the keys 1..=6 to the answer choices in display order.
 pub fn choice_for_key(key: &str) -> Option<Answer> {
     let digit = key.parse::<usize>().ok()?;
@@ -89,14 +119,14 @@ pub fn QuestionCard(
                     {format!("A level {} practice ({level_name}). It evidences these descriptions from the maturity model:", q.level)}
                 </p>
                 <ul class="evidence">
-                    {model
-                        .evidence_of(question)
-                        .map(|c| {
+                    {group_evidence(model.evidence_of(question).map(|c| (c.level, c.text.as_str())))
+                        .into_iter()
+                        .map(|(levels, text)| {
                             view! {
                                 <li class="evidence__item">
-                                    <span class="tag">{format!("Level {}", c.level)}</span>
+                                    <span class="tag">{levels_label(&levels)}</span>
                                     " "
-                                    {c.text.clone()}
+                                    {text.to_owned()}
                                 </li>
                             }
                         })
@@ -110,6 +140,15 @@ pub fn QuestionCard(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeated_evidence_is_merged_and_labelled() {
+        let groups = group_evidence([(1, "a"), (2, "a"), (3, "b"), (4, "a")]);
+        assert_eq!(groups, vec![(vec![1, 2, 4], "a"), (vec![3], "b")]);
+        assert_eq!(levels_label(&[2]), "Level 2");
+        assert_eq!(levels_label(&[1, 2, 3, 4]), "Levels 1\u{2013}4");
+        assert_eq!(levels_label(&[1, 2, 4]), "Levels 1, 2, 4");
+    }
 
     #[test]
     fn number_keys_pick_choices_in_display_order() {
