@@ -469,6 +469,41 @@ test('qr: the share link as a QR code with a text alternative and a large view',
   s.expectClean();
 });
 
+test('keyboard: save, pick, delete and compare without a mouse', async (t) => {
+  const s = await openSession(t, suite);
+  const { page } = s;
+  await seed(s, knownAnswer);
+  const link = await shareLink(page);
+  await page.getByLabel('Label (optional)').focus();
+  await page.keyboard.type('Keyboard');
+  await page.keyboard.press('Enter');
+  await page.getByText('Saved “Keyboard”.').waitFor();
+
+  await open(s, '#/history');
+  await page.getByLabel('Compare Keyboard').focus();
+  await page.keyboard.press('Space');
+  assert.ok(await page.getByLabel('Compare Keyboard').isChecked(), 'Space picks a snapshot');
+  await button(page, 'Delete Keyboard').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('confirm'));
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Delete snapshot');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('history-empty').waitFor();
+
+  await open(s, '#/compare');
+  await page.getByLabel('Pick a saved result').first().focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(link);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(link);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('compare-table').waitFor();
+  assert.match(await text(page.getByTestId('compare-counts')), new RegExp(`^0 improved, 0 regressed, 0 changed otherwise, ${TOTAL} unchanged`));
+  s.expectClean();
+});
+
 // Screens, at both sizes, light and dark, with axe.
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
