@@ -36,7 +36,7 @@ pub const FRAME: Frame = Frame {
 
 /// Label font size in user units (plotters writes `size / 1.24` as CSS px).
 const LABEL_SIZE: f64 = 17.0 * 1.24;
-const RING_SIZE: f64 = 13.0 * 1.24;
+const RING_SIZE: f64 = 15.0 * 1.24;
 const LINE_HEIGHT: f64 = 19.0;
 
 /// Angle of axis `i` of `n`, in radians: the first axis points straight up
@@ -73,7 +73,7 @@ pub fn label_anchor(frame: &Frame, i: usize, n: usize) -> ((f64, f64), Align, bo
     let a = axis_angle(i, n);
     let (dx, dy) = (a.cos(), a.sin());
     // The top label keeps clear of the ring numbers on the first axis.
-    let gap = if dy < -0.9 { 20.0 } else { 10.0 };
+    let gap = if dy < -0.9 { 24.0 } else { 10.0 };
     let x = frame.cx + (frame.radius + gap) * dx;
     let y = frame.cy + (frame.radius + gap) * dy;
     let align = if dx > 0.3 {
