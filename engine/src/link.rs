@@ -87,10 +87,16 @@ impl fmt::Display for LinkError {
                 "This link is too long to be an assessment ({length} characters, at most \
                  {MAX_LINK_LEN}). Check that only the link was copied, and nothing around it."
             ),
+            LinkError::UnknownFormat { version } if *version < LINK_FORMAT => write!(
+                f,
+                "This link is not an assessment link from this app. Check that you copied the \
+                 right link, and all of it."
+            ),
             LinkError::UnknownFormat { .. } => write!(
                 f,
-                "This link was made in a format this app does not know, perhaps by a newer \
-                 version of it. Reload the page to get the latest version, then open the link again."
+                "This link cannot be read by this app: it is damaged, or was made by a newer \
+                 version of the app. Check that you copied all of it; if you did, reload the page to get \
+                 the latest version and open the link again."
             ),
             LinkError::BadCharacter { position, character } => write!(
                 f,

@@ -368,6 +368,7 @@ fn every_error_says_what_to_do_in_plain_words() {
         LinkError::Empty,
         LinkError::TooLong { length: 2000 },
         LinkError::UnknownFormat { version: 2 },
+        LinkError::UnknownFormat { version: 0 },
         LinkError::BadCharacter {
             position: 4,
             character: '%',
