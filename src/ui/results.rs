@@ -153,7 +153,7 @@ pub fn ResultsView(
                 <h2 id="why-title">"Why these levels"</h2>
                 <div class="dimensions">
                     {(0..model.dimensions.len())
-                        .map(|d| view! { <DimensionCard model=model dimension=d assessment=assessment answers=answers targets=targets editable=editable/> })
+                        .map(|d| view! { <DimensionCard model=model dimension=d assessment=assessment answers=answers/> })
                         .collect_view()}
                 </div>
             </section>
@@ -326,38 +326,9 @@ pub fn DimensionCard(
     assessment: Signal<Assessment>,
     /// The answers, to show next to each question.
     answers: Signal<Answers>,
-    /// Target levels.
-    targets: Signal<Targets>,
-    /// Whether the target can be changed.
-    editable: bool,
 ) -> impl IntoView {
-    let state = use_app();
     let dim = &model.dimensions[dimension];
     let score = Memo::new(move |_| assessment.with(|a| a.dimensions[dimension].clone()));
-    let target_id = format!("target-{}", dim.id);
-    let target_select = editable.then(|| {
-        let on_change = move |ev: leptos::ev::Event| {
-            let value = event_target_value(&ev);
-            state.set_target(dimension, value.parse::<u8>().ok());
-        };
-        view! {
-            <p class="dimension__target">
-                <label for=target_id.clone()>"Target level "</label>
-                <select id=target_id.clone() class="select" on:change=on_change>
-                    <option value="" selected=move || targets.with(|t| t.get(dimension).is_none())>"No target"</option>
-                    {(1..=MAX_LEVEL)
-                        .map(|l| {
-                            view! {
-                                <option value=l.to_string() selected=move || targets.with(|t| t.get(dimension) == Some(l))>
-                                    {format!("Level {l}")}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </p>
-        }
-    });
     view! {
         <section class="dimension" data-testid=format!("dimension-{}", dim.id)>
             <h3 class="dimension__name">{dim.name.clone()}</h3>
@@ -405,7 +376,6 @@ pub fn DimensionCard(
                 }
                 .into_any()
             }}
-            {target_select}
         </section>
     }
 }
