@@ -139,6 +139,18 @@ impl AppState {
         });
     }
 
+    /// Sets a question's free-text note; blank text removes it.
+    pub fn set_note(&self, question: usize, text: String) {
+        self.draft.update(|d| {
+            if text.trim().is_empty() {
+                d.notes.remove(&question);
+            } else {
+                d.notes.insert(question, text);
+            }
+            d.updated_ms = time::now_ms();
+        });
+    }
+
     pub fn set_target(&self, dimension: usize, level: Option<u8>) {
         self.draft.update(|d| {
             d.targets.set(dimension, level);

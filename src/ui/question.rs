@@ -56,6 +56,9 @@ pub fn QuestionCard(
     let help_id = format!("help-{id}");
     let current = Memo::new(move |_| state.draft.with(|d| d.answers.get(question)));
     let level_name = model.levels[usize::from(q.level)].name.clone();
+    let note = Memo::new(move |_| state.draft.with(|d| d.notes.get(&question).cloned()));
+    let has_note = note.get_untracked().is_some();
+    let note_id = format!("note-{id}");
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
@@ -113,6 +116,20 @@ pub fn QuestionCard(
                 {q.help.clone()}
             </p>
             <div class="question__choices">{choices}</div>
+            <details class="question__note" open=has_note>
+                <summary>{move || if note.with(Option::is_some) { "Your note" } else { "Add a note" }}</summary>
+                <label class="question__note-label" for=note_id.clone()>
+                    "Note (kept in this browser and in exports; not put in share links)"
+                </label>
+                <textarea
+                    class="question__note-input"
+                    id=note_id
+                    rows="2"
+                    maxlength="2000"
+                    prop:value=move || note.get().unwrap_or_default()
+                    on:input=move |ev| state.set_note(question, event_target_value(&ev))
+                ></textarea>
+            </details>
             <details class="question__source">
                 <summary>"Where this comes from"</summary>
                 <p>
