@@ -190,8 +190,8 @@ pub fn aggregate(model: &Model, results: &[Answers]) -> Aggregate {
                 scores.push(s.score);
                 levels.push(s.level);
             }
-            scores.sort_by(f64::total_cmp);
-            levels.sort_unstable();
+            crate::sort::sort_by(&mut scores, f64::total_cmp);
+            crate::sort::sort_by_key(&mut levels, |l| *l);
             Spread {
                 dimension: d,
                 count: scores.len(),
@@ -224,7 +224,9 @@ pub fn aggregate(model: &Model, results: &[Answers]) -> Aggregate {
             })
         })
         .collect();
-    disagreements.sort_by_key(|d| (std::cmp::Reverse(d.steps()), d.question));
+    crate::sort::sort_by_key(&mut disagreements, |d| {
+        (std::cmp::Reverse(d.steps()), d.question)
+    });
     Aggregate {
         results: results.len(),
         dimensions,

@@ -188,24 +188,20 @@ pub fn to_json(model: &Model, draft: &Draft) -> String {
         .iter()
         .enumerate()
         .filter(|(i, _)| draft.answers.get(*i) != Answer::Unanswered)
-        .map(|(i, q)| (q.id.clone(), draft.answers.get(i).key().to_owned()))
-        .collect();
+        .map(|(i, q)| (q.id.clone(), draft.answers.get(i).key().to_owned()));
+    let answers = btree_map(answers);
     let notes = draft
         .notes
         .iter()
-        .filter_map(|(i, text)| Some((model.questions.get(*i)?.id.clone(), text.clone())))
-        .collect();
-    let targets = model
-        .dimensions
-        .iter()
-        .enumerate()
-        .filter_map(|(i, d)| {
-            Some((
-                d.id.clone(),
-                u64::from(draft.targets.get(i)?.min(MAX_LEVEL)),
-            ))
-        })
-        .collect();
+        .filter_map(|(i, text)| Some((model.questions.get(*i)?.id.clone(), text.clone())));
+    let notes = btree_map(notes);
+    let targets = model.dimensions.iter().enumerate().filter_map(|(i, d)| {
+        Some((
+            d.id.clone(),
+            u64::from(draft.targets.get(i)?.min(MAX_LEVEL)),
+        ))
+    });
+    let targets = btree_map(targets);
     let finite = |t: f64| if t.is_finite() { t } else { 0.0 };
     let wire = DraftV1 {
         format: DRAFT_FORMAT,
@@ -221,6 +217,16 @@ pub fn to_json(model: &Model, draft: &Draft) -> String {
     };
     // Serialising string maps and finite numbers cannot fail.
     serde_json::to_string(&wire).unwrap_or_default()
+}
+
+/// The map of `entries`, inserted one by one: `collect()` would sort them
+/// first with `slice::sort_by`, a few KiB of wasm per map type (issue #4).
+fn btree_map<K: Ord, V>(entries: impl Iterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    for (k, v) in entries {
+        map.insert(k, v);
+    }
+    map
 }
 
 /// Reads a draft written by any released version of [`to_json`].

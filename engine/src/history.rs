@@ -148,7 +148,7 @@ impl History {
     }
 
     fn sort(&mut self) {
-        self.snapshots.sort_by(|a, b| {
+        crate::sort::sort_by(&mut self.snapshots, |a, b| {
             b.saved_ms
                 .total_cmp(&a.saved_ms)
                 .then_with(|| a.id.cmp(&b.id))

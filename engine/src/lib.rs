@@ -13,6 +13,7 @@ pub mod history;
 pub mod link;
 pub mod model;
 pub mod scoring;
+pub mod sort;
 
 pub use answer::{Answer, Answers, Targets};
 pub use draft::{Draft, DraftError, Loaded, DRAFT_FORMAT};

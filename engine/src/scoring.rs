@@ -287,6 +287,6 @@ pub fn roadmap(model: &Model, answers: &Answers, targets: Option<&Targets>) -> V
             })
         })
         .collect();
-    items.sort_by_key(|i| (i.level, i.dimension, i.question));
+    crate::sort::sort_by_key(&mut items, |i| (i.level, i.dimension, i.question));
     items
 }

@@ -54,7 +54,7 @@ pub fn ordered_changes(cmp: &Comparison, dimension: usize) -> Vec<QuestionChange
         .filter(|q| q.dimension == dimension)
         .copied()
         .collect();
-    qs.sort_by_key(|q| (rank(q.change), q.question));
+    maturity_engine::sort::sort_by_key(&mut qs, |q| (rank(q.change), q.question));
     qs
 }
 

@@ -198,7 +198,7 @@ pub fn HistoryPage() -> impl IntoView {
         let ids = picked.get_untracked();
         let pair = snapshots.with_untracked(|h| {
             let mut two: Vec<&Snapshot> = ids.iter().filter_map(|id| h.get(id)).collect();
-            two.sort_by(|a, b| a.saved_ms.total_cmp(&b.saved_ms));
+            maturity_engine::sort::sort_by(&mut two, |a, b| a.saved_ms.total_cmp(&b.saved_ms));
             match two.as_slice() {
                 [a, b] => Some((a.link.clone(), b.link.clone())),
                 _ => None,
