@@ -9,7 +9,7 @@
 //! plotters drew the single-series chart until issue #4 (wasm size): the same
 //! markup written here costs a few lines instead of a dependency (-4 % brotli).
 
-use std::f64::consts::PI;
+use std::f64::consts::{FRAC_PI_2, PI};
 use std::fmt::Write as _;
 
 /// Size and placement of the chart, in SVG user units.
@@ -47,11 +47,35 @@ pub fn axis_angle(i: usize, n: usize) -> f64 {
     -PI / 2.0 + 2.0 * PI * i as f64 / n.max(1) as f64
 }
 
+/// `(sin x, cos x)` for the chart's angles (|x| up to a few turns), within
+/// 1e-15 of `f64::sin`/`cos`. `f64::sin` links libm's general argument
+/// reduction (`rem_pio2`, about 5 KiB of wasm) for arguments up to 1e308;
+/// a quarter-turn reduction and Taylor series on |r| <= pi/4 do here.
+fn sin_cos(x: f64) -> (f64, f64) {
+    let q = (x / FRAC_PI_2).round_ties_even();
+    let r = x - q * FRAC_PI_2;
+    let r2 = r * r;
+    // Horner over 1/k!: the last terms are below 1e-19 for |r| <= pi/4.
+    let (mut s, mut c) = (1.0, 1.0);
+    for k in (1..=9).rev() {
+        let k = f64::from(k);
+        s = 1.0 - r2 / ((2.0 * k) * (2.0 * k + 1.0)) * s;
+        c = 1.0 - r2 / ((2.0 * k - 1.0) * (2.0 * k)) * c;
+    }
+    let s = r * s;
+    match (q as i64).rem_euclid(4) {
+        0 => (s, c),
+        1 => (c, -s),
+        2 => (-s, -c),
+        _ => (-c, s),
+    }
+}
+
 /// Where `value` lies on axis `i` of `n`; values are clamped to `0..=max`.
 pub fn point(frame: &Frame, i: usize, n: usize, value: f64) -> (f64, f64) {
     let r = frame.radius * (value.clamp(0.0, frame.max) / frame.max);
-    let a = axis_angle(i, n);
-    (frame.cx + r * a.cos(), frame.cy + r * a.sin())
+    let (sin, cos) = sin_cos(axis_angle(i, n));
+    (frame.cx + r * cos, frame.cy + r * sin)
 }
 
 /// The corners of the ring for `level` (a polygon with one corner per axis).
@@ -72,8 +96,7 @@ pub enum Align {
 /// the first line and whether the lines stack upward (labels above the
 /// centre grow up, so they don't run into the chart).
 pub fn label_anchor(frame: &Frame, i: usize, n: usize) -> ((f64, f64), Align, bool) {
-    let a = axis_angle(i, n);
-    let (dx, dy) = (a.cos(), a.sin());
+    let (dy, dx) = sin_cos(axis_angle(i, n));
     // The top label keeps clear of the ring numbers on the first axis.
     let gap = if dy < -0.9 { 24.0 } else { 10.0 };
     let x = frame.cx + (frame.radius + gap) * dx;
@@ -266,6 +289,23 @@ mod tests {
 
     fn close(a: (f64, f64), b: (f64, f64)) -> bool {
         (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-9
+    }
+
+    #[test]
+    fn sin_cos_matches_std() {
+        for k in -4000..=4000 {
+            let x = f64::from(k) * PI / 1000.0;
+            let (s, c) = sin_cos(x);
+            assert!((s - x.sin()).abs() < 1e-15, "sin {x}: {s} vs {}", x.sin());
+            assert!((c - x.cos()).abs() < 1e-15, "cos {x}: {c} vs {}", x.cos());
+        }
+        for n in 1..=12 {
+            for i in 0..n {
+                let a = axis_angle(i, n);
+                let (s, c) = sin_cos(a);
+                assert!((s - a.sin()).abs() < 1e-15 && (c - a.cos()).abs() < 1e-15);
+            }
+        }
     }
 
     #[test]
