@@ -1,16 +1,14 @@
 //! The radar chart: geometry as pure functions, and the SVG text drawn from
-//! it by hand. No browser code here, so all of it is tested natively.
+//! it with plotters. No browser code here, so all of it is tested natively.
 //!
 //! The SVG is the one piece of markup the app inserts as HTML. It holds only
-//! numbers, fixed colours and the model's dimension names (constants of the
-//! built-in model); every name and the accessible label are escaped here, so
-//! even a hostile name could not inject markup.
-//!
-//! plotters drew the single-series chart until issue #4 (wasm size): the same
-//! markup written here costs a few lines instead of a dependency (-4 % brotli).
+//! numbers and the model's dimension names (constants of the built-in
+//! model); plotters escapes every text and attribute, and the accessible
+//! label is escaped here too, so even a hostile name could not inject markup.
 
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::f64::consts::{FRAC_PI_2, PI};
-use std::fmt::Write as _;
 
 /// Size and placement of the chart, in SVG user units.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -36,9 +34,9 @@ pub const FRAME: Frame = Frame {
     max: 4.0,
 };
 
-/// Font sizes of the axis names and the ring numbers, in CSS px.
-const LABEL_SIZE: u32 = 17;
-const RING_SIZE: u32 = 15;
+/// Label font size in user units (plotters writes `size / 1.24` as CSS px).
+const LABEL_SIZE: f64 = 17.0 * 1.24;
+const RING_SIZE: f64 = 15.0 * 1.24;
 const LINE_HEIGHT: f64 = 19.0;
 
 /// Angle of axis `i` of `n`, in radians: the first axis points straight up
@@ -161,126 +159,101 @@ pub fn describe(names: &[&str], scores: &[Option<f64>]) -> String {
 }
 
 // Colours; `style/` restyles them in dark mode by matching these values.
-const GRID: &str = "#8A8F98";
-const INK: &str = "#1F2328";
-const MUTED: &str = "#57606A";
-const DATA: &str = "#0B5CAD";
+const GRID: RGBColor = RGBColor(0x8A, 0x8F, 0x98);
+const INK: RGBColor = RGBColor(0x1F, 0x23, 0x28);
+const MUTED: RGBColor = RGBColor(0x57, 0x60, 0x6A);
+const DATA: RGBColor = RGBColor(0x0B, 0x5C, 0xAD);
 
 fn px(p: (f64, f64)) -> (i32, i32) {
     (p.0.round() as i32, p.1.round() as i32)
 }
 
-/// `<polyline>` through whole-pixel points.
-fn polyline(out: &mut String, pts: &[(i32, i32)], colour: &str, width: u32) {
-    let _ = write!(
-        out,
-        "<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"{width}\" points=\""
-    );
-    for (x, y) in pts {
-        let _ = write!(out, "{x},{y} ");
-    }
-    out.push_str("\"/>\n");
-}
-
-/// `<text>` at a whole-pixel point; `line` is escaped here.
-fn text(out: &mut String, at: (i32, i32), anchor: &str, size: u32, colour: &str, line: &str) {
-    let _ = writeln!(
-        out,
-        "<text x=\"{}\" y=\"{}\" dy=\"0.5ex\" text-anchor=\"{anchor}\" font-family=\"sans-serif\" font-size=\"{size}\" fill=\"{colour}\">{}</text>",
-        at.0,
-        at.1,
-        escape(line)
-    );
-}
-
 /// Draws the chart. `scores[i]` is `None` for a dimension that is not
 /// assessed (drawn at the centre). Returns SVG markup with `role="img"` and
 /// an `aria-label` built by [`describe`].
-///
-/// Points are rounded to whole pixels, as plotters did when it drew this.
 pub fn render_svg(names: &[&str], scores: &[Option<f64>]) -> String {
     let f = FRAME;
     let n = names.len();
-    let label = escape(&describe(names, scores));
-    let mut svg = format!(
-        "<svg role=\"img\" aria-label=\"{label}\" focusable=\"false\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\">\n",
-        w = f.width,
-        h = f.height
-    );
-    for level in 1..=4 {
-        let mut pts: Vec<(i32, i32)> = ring(&f, n, f64::from(level)).into_iter().map(px).collect();
-        pts.push(pts[0]);
-        polyline(&mut svg, &pts, GRID, 1);
-    }
-    for i in 0..n {
-        polyline(
-            &mut svg,
-            &[px((f.cx, f.cy)), px(point(&f, i, n, f.max))],
-            GRID,
-            1,
-        );
-    }
-    let mut data: Vec<(i32, i32)> = scores
-        .iter()
-        .enumerate()
-        .map(|(i, s)| px(point(&f, i, n, s.unwrap_or(0.0))))
-        .collect();
-    svg.push_str("<polygon opacity=\"0.22\" fill=\"");
-    svg.push_str(DATA);
-    svg.push_str("\" points=\"");
-    for (x, y) in &data {
-        let _ = write!(svg, "{x},{y} ");
-    }
-    svg.push_str("\"/>\n");
-    data.push(data[0]);
-    polyline(&mut svg, &data, DATA, 3);
-    data.pop();
-    for (x, y) in &data {
-        let _ = writeln!(
-            svg,
-            "<circle cx=\"{x}\" cy=\"{y}\" r=\"4\" fill=\"{DATA}\" stroke=\"none\"/>"
-        );
-    }
-    for level in 0..=4u8 {
-        let (x, y) = point(&f, 0, n, f64::from(level));
-        text(
-            &mut svg,
-            px((x + 5.0, y - 7.0)),
-            "start",
-            RING_SIZE,
-            MUTED,
-            &level.to_string(),
-        );
-    }
-    for (i, name) in names.iter().enumerate() {
-        let ((x, y), align, upward) = label_anchor(&f, i, n);
-        let anchor = match align {
-            Align::Start => "start",
-            Align::Middle => "middle",
-            Align::End => "end",
-        };
-        let lines = wrap(name, 11);
-        let count = lines.len() as f64;
-        let top = if align == Align::Middle && !upward {
-            y + 8.0
-        } else if upward {
-            y - (count - 1.0) * LINE_HEIGHT - 4.0
-        } else {
-            y - (count - 1.0) * LINE_HEIGHT / 2.0
-        };
-        for (k, line) in lines.iter().enumerate() {
-            text(
-                &mut svg,
-                px((x, top + k as f64 * LINE_HEIGHT)),
-                anchor,
-                LABEL_SIZE,
-                INK,
-                line,
-            );
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (f.width, f.height)).into_drawing_area();
+        // Drawing into a String cannot fail; a failure would only lose the
+        // picture, never the numbers (the table has them), so errors are ignored.
+        let grid = ShapeStyle::from(&GRID).stroke_width(1);
+        for level in 1..=4 {
+            let mut pts: Vec<(i32, i32)> =
+                ring(&f, n, f64::from(level)).into_iter().map(px).collect();
+            pts.push(pts[0]);
+            let _ = root.draw(&PathElement::new(pts, grid));
         }
+        for i in 0..n {
+            let _ = root.draw(&PathElement::new(
+                vec![px((f.cx, f.cy)), px(point(&f, i, n, f.max))],
+                grid,
+            ));
+        }
+        let data: Vec<(i32, i32)> = scores
+            .iter()
+            .enumerate()
+            .map(|(i, s)| px(point(&f, i, n, s.unwrap_or(0.0))))
+            .collect();
+        let _ = root.draw(&Polygon::new(data.clone(), DATA.mix(0.22).filled()));
+        let mut outline = data.clone();
+        outline.push(data[0]);
+        let _ = root.draw(&PathElement::new(
+            outline,
+            ShapeStyle::from(&DATA).stroke_width(3),
+        ));
+        for p in &data {
+            let _ = root.draw(&Circle::new(*p, 4, DATA.filled()));
+        }
+        for level in 0..=4 {
+            let (x, y) = point(&f, 0, n, f64::from(level));
+            let style = ("sans-serif", RING_SIZE)
+                .into_font()
+                .color(&MUTED)
+                .pos(Pos::new(HPos::Left, VPos::Center));
+            let _ = root.draw(&Text::new(level.to_string(), px((x + 5.0, y - 7.0)), style));
+        }
+        for (i, name) in names.iter().enumerate() {
+            let ((x, y), align, upward) = label_anchor(&f, i, n);
+            let h = match align {
+                Align::Start => HPos::Left,
+                Align::Middle => HPos::Center,
+                Align::End => HPos::Right,
+            };
+            let lines = wrap(name, 11);
+            let count = lines.len() as f64;
+            let top = if upward {
+                y - (count - 1.0) * LINE_HEIGHT - 4.0
+            } else {
+                y - (count - 1.0) * LINE_HEIGHT / 2.0
+            };
+            let top = if align == Align::Middle && !upward {
+                y + 8.0
+            } else {
+                top
+            };
+            for (k, line) in lines.into_iter().enumerate() {
+                let style = ("sans-serif", LABEL_SIZE)
+                    .into_font()
+                    .color(&INK)
+                    .pos(Pos::new(h, VPos::Center));
+                let _ = root.draw(&Text::new(
+                    line,
+                    px((x, top + k as f64 * LINE_HEIGHT)),
+                    style,
+                ));
+            }
+        }
+        let _ = root.present();
     }
-    svg.push_str("</svg>\n");
-    svg
+    let label = escape(&describe(names, scores));
+    svg.replacen(
+        "<svg ",
+        &format!("<svg role=\"img\" aria-label=\"{label}\" focusable=\"false\" "),
+        1,
+    )
 }
 
 #[cfg(test)]
@@ -360,7 +333,7 @@ mod tests {
             "Application Integration",
             "Technology",
         ];
-        let em = f64::from(LABEL_SIZE);
+        let em = LABEL_SIZE / 1.24;
         for (i, name) in names.iter().enumerate() {
             let ((x, _), align, _) = label_anchor(&f, i, 5);
             for line in wrap(name, 11) {
@@ -426,9 +399,9 @@ mod tests {
 // ---------------------------------------------------------------------------
 // Several series on one radar (then vs now), and a band (a team's range).
 //
-// Written by hand like `render_svg`: the band needs one path with an
+// Written by hand rather than with plotters: the band needs one path with an
 // even-odd fill (the ring between the lowest and the highest polygon) and
-// the series need dash patterns. The markup
+// the series need dash patterns, neither of which plotters draws. The markup
 // holds numbers, the fixed colours below and escaped names only.
 
 /// How a series' outline is drawn.
