@@ -130,10 +130,15 @@ async fn radios_set_the_answer_and_number_keys_work() {
     let checked: web_sys::HtmlInputElement = one(&root, "input[value=partially]").unchecked_into();
     assert!(checked.checked());
     // The answer is shown where it comes from, on demand.
-    assert!(one(&root, "details summary")
+    assert!(one(&root, ".question__source summary")
         .text_content()
         .unwrap()
         .contains("Where this comes from"));
+    // A note can be added beside the answer.
+    assert!(one(&root, ".question__note summary")
+        .text_content()
+        .unwrap()
+        .contains("Add a note"));
 }
 
 #[wasm_bindgen_test]

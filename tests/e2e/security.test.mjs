@@ -176,8 +176,11 @@ function defineSecurityTests() {
     await open(s, '#/');
     await button(s.page, 'Start the assessment').click();
     await s.page.waitForFunction(() => location.hash.startsWith('#/q/'));
+    await s.page.getByText('Add a note', { exact: true }).first().click();
     const note = s.page.locator('textarea').first();
-    if (await note.count()) await note.fill('<img src=x onerror="window.__pwned=1"> secret');
+    await note.fill('<img src=x onerror="window.__pwned=1"> secret');
+    // The note is kept in the draft (and would be exported), but not shared.
+    await s.page.waitForFunction(() => (localStorage.getItem('mlops-maturity:draft') ?? '').includes('secret'));
     await s.page.goto(s.url('#/results'));
     const link = await s.page.getByTestId('share-link').inputValue();
     assert.ok(!/secret|onerror|%3C/i.test(link), `the share link leaks the note: ${link}`);
