@@ -127,6 +127,15 @@ function definePwaTests() {
     const other = await context.newPage();
     await other.goto(link);
     await other.getByTestId('shared-banner').waitFor();
+    // The comparison, team and history pages run from the same cached build.
+    const payload = link.slice(link.indexOf('#/r/') + 4);
+    await other.goto(s.url(`#/compare/${payload}/${payload}`));
+    await other.getByTestId('compare-table').waitFor();
+    await other.goto(s.url('#/team'));
+    await other.locator('textarea').first().fill(`${link}\n${link}`);
+    await other.getByTestId('team-spread').waitFor();
+    await other.goto(s.url('#/history'));
+    await other.locator('h1').first().waitFor();
     await other.close();
 
     assert.deepEqual(network, [], 'requests that reached the network while offline');
