@@ -41,6 +41,11 @@ pub fn base_url() -> String {
     format!("{origin}{path}")
 }
 
+/// The full, shareable address of a result (its payload in the fragment).
+pub fn share_url(payload: &str) -> String {
+    format!("{}{}", base_url(), crate::route::shared_hash(payload))
+}
+
 /// Calls `f` with the new fragment whenever it changes (typed, linked, or
 /// the back button). Remove the handle when the listener's owner goes away.
 pub fn on_hash_change(f: impl Fn(String) + 'static) -> WindowListenerHandle {

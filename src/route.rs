@@ -60,7 +60,7 @@ impl Route {
             Route::Start => "#/".to_owned(),
             Route::Step(d) => format!("#/q/{}", model.dimensions[*d].id),
             Route::Results => "#/results".to_owned(),
-            Route::Shared(p) => format!("#/r/{p}"),
+            Route::Shared(p) => shared_hash(p),
             Route::Compare(None) => "#/compare".to_owned(),
             Route::Compare(Some((a, b))) => format!("#/compare/{a}/{b}"),
             Route::Team => "#/team".to_owned(),
@@ -83,9 +83,26 @@ impl Route {
     }
 }
 
+/// The fragment of a shared result: `#/r/<payload>`. Every link to a
+/// result is written by this one function.
+pub fn shared_hash(payload: &str) -> String {
+    format!("#/r/{payload}")
+}
+
 #[cfg(test)]
 mod feature_tests {
     use super::*;
+
+    #[test]
+    fn a_shared_hash_parses_back_to_its_payload() {
+        let model = maturity_engine::builtin();
+        let hash = shared_hash("BAQEAkkkkkkkkkkkkkkkgiGA");
+        assert_eq!(hash, "#/r/BAQEAkkkkkkkkkkkkkkkgiGA");
+        assert_eq!(
+            Route::parse(model, &hash),
+            Route::Shared("BAQEAkkkkkkkkkkkkkkkgiGA".into())
+        );
+    }
 
     #[test]
     fn parses_compare_team_and_history() {

@@ -3,7 +3,7 @@
 //! snapshots or the current draft.
 
 use crate::chart::{self, Series, DASHED_STYLE, SOLID_STYLE};
-use crate::route::Route;
+use crate::route::{self, Route};
 use crate::state::use_app;
 use crate::ui::history;
 use crate::ui::results::score_text;
@@ -207,8 +207,7 @@ fn CompareForm(
 ) -> impl IntoView {
     let state = use_app();
     let model = state.model;
-    let base = location::base_url();
-    let full = move |payload: &str| format!("{base}#/r/{payload}");
+    let full = |payload: &str| location::share_url(payload);
     let (a0, b0) = initial.map_or((String::new(), String::new()), |(a, b)| {
         (full(&a), full(&b))
     });
@@ -441,11 +440,11 @@ fn ComparisonView(
             <p class="compare__sides">
                 <span class="compare__side">
                     <strong>"Then: "</strong>{names.0}" ("
-                    <a href=format!("#/r/{pa}")>"open it"</a>")"
+                    <a href=route::shared_hash(&pa)>"open it"</a>")"
                 </span>
                 <span class="compare__side">
                     <strong>"Now: "</strong>{names.1}" ("
-                    <a href=format!("#/r/{pb}")>"open it"</a>")"
+                    <a href=route::shared_hash(&pb)>"open it"</a>")"
                 </span>
             </p>
             <p class="compare__overall" data-testid="compare-overall">

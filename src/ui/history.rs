@@ -7,7 +7,7 @@
 //! else. Each change re-reads what is stored first, so a snapshot saved in
 //! another tab is never overwritten.
 
-use crate::route::Route;
+use crate::route::{self, Route};
 use crate::state::use_app;
 use crate::storage::{self, StorageError};
 use crate::ui::confirm::ConfirmPanel;
@@ -237,7 +237,7 @@ pub fn HistoryPage() -> impl IntoView {
                 </div>
                 <div class="snapshot-item__actions">
                     {opens.then(|| view! {
-                        <a class="button" href=format!("#/r/{}", s.link) aria-label=format!("Open {name}")>"Open"</a>
+                        <a class="button" href=route::shared_hash(&s.link) aria-label=format!("Open {name}")>"Open"</a>
                         <label class="check" for=check_id.clone()>
                             <input
                                 id=check_id.clone()

@@ -59,7 +59,7 @@ pub fn QrPanel(
 ) -> impl IntoView {
     let url = Memo::new(move |_| {
         let payload = answers.with(|a| targets.with(|t| link::encode(model, a, t)));
-        format!("{}#/r/{payload}", location::base_url())
+        location::share_url(&payload)
     });
     let svg = Memo::new(move |_| url.with(|u| qr_svg(u)));
     let large = RwSignal::new(false);

@@ -21,7 +21,7 @@ pub fn SharePanel(
 ) -> impl IntoView {
     let url = Memo::new(move |_| {
         let payload = answers.with(|a| targets.with(|t| link::encode(model, a, t)));
-        format!("{}#/r/{payload}", location::base_url())
+        location::share_url(&payload)
     });
     let status = RwSignal::new(String::new());
     let input = NodeRef::<html::Input>::new();

@@ -88,13 +88,8 @@ pub fn TeamPage() -> impl IntoView {
     });
 
     let own = state.draft.with_untracked(|d| {
-        (d.answers.answered() > 0).then(|| {
-            format!(
-                "{}#/r/{}",
-                location::base_url(),
-                link::encode(model, &d.answers, &d.targets)
-            )
-        })
+        (d.answers.answered() > 0)
+            .then(|| location::share_url(&link::encode(model, &d.answers, &d.targets)))
     });
     let add_own = own.map(|url| {
         view! {

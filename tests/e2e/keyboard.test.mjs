@@ -57,3 +57,34 @@ test('g: keyboard only: start, answer every People question, go on', async (t) =
   await assertProgress(page, people.length);
   s.expectClean();
 });
+
+test('keyboard only: from the start page to a copied share link', async (t) => {
+  const s = await openSession(t, suite);
+  const { page, context } = s;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.url('').replace(/\/$/, '') });
+  await open(s, '#/');
+  await tabTo(page, (f) => f.tag === 'button' && f.text === 'Start the assessment', 'the start button');
+  await page.keyboard.press('Enter');
+
+  const dims = ['people', 'creation', 'release', 'integration', 'technology'];
+  for (const [d, dim] of dims.entries()) {
+    await page.waitForFunction((h) => location.hash === h, `#/q/${dim}`);
+    for (const q of questionsOf(dim)) {
+      await tabTo(page, (f) => f.tag === 'input' && f.type === 'radio' && f.name === q.id, `a radio of ${q.id}`);
+      await page.keyboard.press('4'); // the number-key shortcut: "Fully"
+    }
+    const last = d === dims.length - 1;
+    await tabTo(page, (f) => f.tag === 'button' && f.text === (last ? 'See results' : 'Next'), last ? 'See results' : 'Next');
+    await page.keyboard.press('Enter');
+  }
+  await page.waitForFunction(() => location.hash === '#/results');
+  await tabTo(page, (f) => f.tag === 'button' && f.text === 'Copy link', 'the Copy link button', 200);
+  await page.keyboard.press('Enter');
+  await page.getByText('Link copied.', { exact: false }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, await page.getByTestId('share-link').inputValue(), 'the clipboard holds the share link');
+  assert.match(copied, /#\/r\/[A-Za-z0-9_-]{20,40}$/);
+  // Everything was answered "Fully": level 4 overall.
+  assert.equal((await page.getByTestId('overall-level').textContent()).trim(), 'Level 4');
+  s.expectClean();
+});
