@@ -2,9 +2,7 @@
 //! opened on a phone. The SVG is built here from the code's modules: one path
 //! of unit squares, numbers only, so it is safe to insert as markup.
 
-use crate::{link, location};
 use leptos::prelude::*;
-use maturity_engine::{Answers, Model, Targets};
 use qrcodegen::{QrCode, QrCodeEcc};
 
 /// Modules of light margin around the code (the standard's quiet zone).
@@ -48,19 +46,10 @@ pub fn qr_svg(text: &str) -> Option<String> {
 /// The share link as a QR code, with a caption and a "Show large" toggle.
 #[component]
 pub fn QrPanel(
-    /// The model.
-    model: &'static Model,
-    /// The answers the link carries.
+    /// The link to encode ([`crate::ui::share::share_url`]).
     #[prop(into)]
-    answers: Signal<Answers>,
-    /// The targets the link carries.
-    #[prop(into)]
-    targets: Signal<Targets>,
+    url: Signal<String>,
 ) -> impl IntoView {
-    let url = Memo::new(move |_| {
-        let payload = answers.with(|a| targets.with(|t| link::encode(model, a, t)));
-        location::share_url(&payload)
-    });
     let svg = Memo::new(move |_| url.with(|u| qr_svg(u)));
     let large = RwSignal::new(false);
     view! {
@@ -102,6 +91,8 @@ pub fn QrPanel(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::link;
+    use maturity_engine::{Answers, Targets};
 
     #[test]
     fn runs_merge_into_rectangles_offset_by_the_quiet_zone() {

@@ -8,7 +8,7 @@ use crate::state::use_app;
 use crate::ui::confirm::ConfirmPanel;
 use crate::ui::radar::RadarChart;
 use crate::ui::roadmap::Roadmap;
-use crate::ui::share::SharePanel;
+use crate::ui::share::{share_url, SharePanel};
 use crate::ui::steps::StepNav;
 use leptos::prelude::*;
 use maturity_engine::{assess, Answers, Assessment, Model, Targets, MAX_LEVEL};
@@ -132,6 +132,8 @@ pub fn ResultsView(
     let state = use_app();
     let model = state.model;
     let assessment = Memo::new(move |_| answers.with(|a| assess(model, a)));
+    // One link for the share panel and the QR code.
+    let url = share_url(model, answers, targets);
     let assessment: Signal<Assessment> = assessment.into();
     let title = if editable {
         "Your MLOps maturity"
@@ -165,8 +167,8 @@ pub fn ResultsView(
                 </p>
                 <Roadmap model=model answers=answers targets=targets/>
             </section>
-            <SharePanel model=model answers=answers targets=targets/>
-            <crate::ui::qr::QrPanel model=model answers=answers targets=targets/>
+            <SharePanel url=url/>
+            <crate::ui::qr::QrPanel url=url/>
             {editable.then(|| view! { <crate::ui::history::SnapshotPanel answers=answers targets=targets/> })}
             <crate::ui::export::ExportPanel answers=answers targets=targets editable=editable/>
         </article>

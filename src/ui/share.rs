@@ -6,23 +6,26 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use maturity_engine::{Answers, Model, Targets};
 
+/// The full result link for these answers and targets, kept current.
+pub fn share_url(
+    model: &'static Model,
+    answers: Signal<Answers>,
+    targets: Signal<Targets>,
+) -> Memo<String> {
+    Memo::new(move |_| {
+        let payload = answers.with(|a| targets.with(|t| link::encode(model, a, t)));
+        location::share_url(&payload)
+    })
+}
+
 /// The result link with a "Copy link" button. When the clipboard is not
 /// available the link is selected so the user can copy it themselves.
 #[component]
 pub fn SharePanel(
-    /// The model.
-    model: &'static Model,
-    /// The answers the link carries.
+    /// The link ([`share_url`]).
     #[prop(into)]
-    answers: Signal<Answers>,
-    /// The targets the link carries.
-    #[prop(into)]
-    targets: Signal<Targets>,
+    url: Signal<String>,
 ) -> impl IntoView {
-    let url = Memo::new(move |_| {
-        let payload = answers.with(|a| targets.with(|t| link::encode(model, a, t)));
-        location::share_url(&payload)
-    });
     let status = RwSignal::new(String::new());
     let input = NodeRef::<html::Input>::new();
     let copy = move |_| {
