@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::answers;
+use common::{all, answers};
 use maturity_engine::export::{csv, import_result, markdown_checklist, result_json, ImportError};
 use maturity_engine::{builtin, roadmap, Draft, DraftError, Targets};
 
@@ -180,9 +180,6 @@ fn markdown_checklist_lists_the_roadmap_in_order_and_stops_at_targets() {
     assert_eq!(md.lines().filter(|l| l.starts_with("- [ ] ")).count(), 1);
     assert!(md.contains(", target 1"));
 
-    let mut done = d.answers.clone();
-    for q in 0..done.len() {
-        done.set(q, maturity_engine::Answer::Fully);
-    }
+    let done = all(model, maturity_engine::Answer::Fully);
     assert!(markdown_checklist(model, &done, None).contains("Nothing left to do."));
 }

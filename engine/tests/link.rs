@@ -2,6 +2,8 @@
 //! and properties (round trip, no panic on any text, every single-character
 //! change detected).
 
+mod common;
+
 use maturity_engine::link::{self, LinkError, SharedResult, MAX_LINK_LEN};
 use maturity_engine::model::BUILTIN_JSON;
 use maturity_engine::{builtin, Answer, Answers, Model, Targets};
@@ -9,20 +11,7 @@ use proptest::prelude::*;
 
 /// Answers from one letter per question, in model order.
 fn letters(s: &str) -> Answers {
-    Answers::from_vec(
-        s.chars()
-            .map(|c| match c {
-                'N' => Answer::No,
-                'P' => Answer::Partially,
-                'M' => Answer::Mostly,
-                'F' => Answer::Fully,
-                '?' => Answer::DontKnow,
-                'x' => Answer::NotApplicable,
-                '_' => Answer::Unanswered,
-                other => panic!("unknown answer letter {other:?}"),
-            })
-            .collect(),
-    )
+    Answers::from_vec(s.chars().map(common::letter).collect())
 }
 
 fn no_targets() -> Targets {

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::answers;
+use common::{all, answers};
 use maturity_engine::{assess, builtin, roadmap, Answer, Answers, Model, Targets};
 use proptest::prelude::*;
 
@@ -155,11 +155,7 @@ fn summaries_cover_top_level_and_not_assessed() {
 #[test]
 fn dont_know_is_not_met_and_reported_as_uncertainty() {
     let model = builtin();
-    let mut a = Answers::new(model);
-    for i in 0..a.len() {
-        a.set(i, Answer::DontKnow);
-    }
-    let r = assess(model, &a);
+    let r = assess(model, &all(model, Answer::DontKnow));
     assert!(r
         .dimensions
         .iter()
@@ -192,11 +188,7 @@ fn not_applicable_dimension_is_left_out_of_overall() {
     assert_eq!(r.overall.level, Some(4));
     assert_eq!(r.overall.score, Some(4.0));
 
-    let mut all_na = Answers::new(model);
-    for i in 0..all_na.len() {
-        all_na.set(i, Answer::NotApplicable);
-    }
-    let r = assess(model, &all_na);
+    let r = assess(model, &all(model, Answer::NotApplicable));
     assert_eq!((r.overall.level, r.overall.score), (None, None));
     assert!(r.overall.weakest.is_empty());
 }
