@@ -2,7 +2,9 @@
 // "post_build"), on the staging directory Trunk is about to publish as dist/.
 // It can also be run on a finished build: `node scripts/postbuild.mjs dist`.
 //
-// It makes the build an installable, offline-capable, locked-down page:
+// It makes the build small, installable, offline-capable and locked down:
+// 0. splits the wasm into a main module and lazily loaded chunks
+//    (scripts/split.mjs), replacing Trunk's wasm-bindgen output;
 // 1. copies the web app manifest and the icons from public/, and links them
 //    from index.html (unless it links its own);
 // 2. writes a Content-Security-Policy <meta> into index.html whose script-src
@@ -26,6 +28,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { splitBuild } from './split.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PUBLIC = join(ROOT, 'public');
@@ -154,7 +157,8 @@ self.addEventListener('activate', (event) => {
  * Runs the post-build step on `dir`. Returns a summary object.
  * `release` selects the offline worker (true) or the pass-through one.
  */
-export async function postbuild(dir, { release = true } = {}) {
+export async function postbuild(dir, { release = true, split = true } = {}) {
+  const splitResult = split ? await splitBuild(dir, { release }) : { skipped: true };
   for (const file of STATIC_FILES) {
     await mkdir(dirname(join(dir, file)), { recursive: true });
     await copyFile(join(PUBLIC, file), join(dir, file));
@@ -207,7 +211,7 @@ export async function postbuild(dir, { release = true } = {}) {
   }
   await writeFile(join(dir, 'sw.js'), worker);
 
-  return { id, policy, warnings, inlineScripts, precache, release };
+  return { id, policy, warnings, inlineScripts, precache, release, split: splitResult };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -220,6 +224,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       `postbuild: build ${r.id}: ${r.release ? `${r.precache.length} files (${(bytes / 1024).toFixed(1)} KiB) precached` : 'debug: pass-through service worker'}, ` +
         `CSP with ${r.inlineScripts} inline script hash(es)`,
     );
+    if (!r.split.skipped) {
+      console.log(`postbuild: split: main ${r.split.main}, loader ${r.split.loader}, ${r.split.chunks.length} lazily loaded chunks`);
+    }
     for (const w of r.warnings) console.warn(`postbuild: warning: ${w}`);
   } catch (err) {
     console.error(`postbuild: ${err.stack ?? err}`);

@@ -20,9 +20,8 @@ use leptos::prelude::*;
 use route::Route;
 use state::{AppState, Boot};
 use ui::notices::Notices;
-use ui::results::{OwnResults, SharedResultPage};
 use ui::start::StartPage;
-use ui::steps::StepPage;
+
 
 /// Replaces the static shell in `index.html` with the app.
 pub fn mount() {
@@ -106,12 +105,12 @@ pub fn AppShell(
             <For each=move || [state.route.get()] key=|route| route.clone() let:route>
                 {match route {
                     Route::Start => view! { <StartPage/> }.into_any(),
-                    Route::Step(d) => view! { <StepPage dimension=d/> }.into_any(),
-                    Route::Results => view! { <OwnResults/> }.into_any(),
-                    Route::Shared(payload) => view! { <SharedResultPage payload=payload/> }.into_any(),
-                    Route::Compare(pair) => view! { <ui::compare::ComparePage payloads=pair/> }.into_any(),
-                    Route::Team => view! { <ui::team::TeamPage/> }.into_any(),
-                    Route::History => view! { <ui::history::HistoryPage/> }.into_any(),
+                    Route::Step(d) => ui::lazy::lazy_page(ui::lazy::step(d)).into_any(),
+                    Route::Results => ui::lazy::lazy_page(ui::lazy::own_results()).into_any(),
+                    Route::Shared(payload) => ui::lazy::lazy_page(ui::lazy::shared_result(payload)).into_any(),
+                    Route::Compare(pair) => ui::lazy::lazy_page(ui::lazy::compare(pair)).into_any(),
+                    Route::Team => ui::lazy::lazy_page(ui::lazy::team()).into_any(),
+                    Route::History => ui::lazy::lazy_page(ui::lazy::history()).into_any(),
                 }}
             </For>
         </main>

@@ -5,6 +5,7 @@ pub mod confirm;
 pub mod export;
 pub mod focus;
 pub mod history;
+pub mod lazy;
 pub mod nav;
 pub mod notices;
 pub mod qr;

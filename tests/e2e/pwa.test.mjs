@@ -189,8 +189,8 @@ function definePwaTests() {
     await cp(DIST, b, { recursive: true });
     const indexB = join(b, 'index.html');
     await writeFile(indexB, (await readFile(indexB, 'utf8')).replace('</body>', '<!-- second build -->\n</body>'));
-    const second = await postbuild(b);
-    const first = await postbuild(a);
+    const second = await postbuild(b, { split: false });
+    const first = await postbuild(a, { split: false });
     assert.notEqual(first.id, second.id, 'the two builds have different ids');
 
     // The server's root is a symlink, switched from one build to the other.
