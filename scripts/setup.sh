@@ -3,13 +3,16 @@
 #
 # Sourced by scripts/serve.sh and scripts/test.sh (so the PATH it sets carries
 # over); can also be run on its own. Every step checks the version present
-# first: a fresh machine compiles trunk (~15 min) and wasm-bindgen-cli (~5 min),
+# first: a fresh machine compiles trunk (~15 min), wasm-bindgen-cli (~5 min)
+# and wasm-split-cli (~1 min),
 # a warm one should spend a second here.
 #
 # Nothing is downloaded from outside the package registries: trunk runs
 # offline (Trunk.toml) and uses the wasm-bindgen and wasm-opt found on PATH.
 
 TRUNK_VERSION=0.21.14
+# wasm-split-cli: splits the wasm into lazily loaded chunks (scripts/split.mjs).
+WASM_SPLIT_VERSION=0.2.4
 
 # When sourced, leave the caller's shell options alone apart from what we need.
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
@@ -95,6 +98,19 @@ setup_wasm_bindgen() {
   _say "wasm-bindgen-cli $want installed"
 }
 
+setup_wasm_split() {
+  _wait_for_cargo_install wasm_split_cli_support
+  local have
+  have=$(cargo install --list 2>/dev/null | awk '$1 == "wasm_split_cli_support" {print $2}') || true
+  if [[ "$have" == "v$WASM_SPLIT_VERSION:" ]] && command -v wasm-split-cli >/dev/null; then
+    _say "wasm-split-cli $WASM_SPLIT_VERSION present"
+    return 0
+  fi
+  _say "wasm-split-cli $WASM_SPLIT_VERSION: installing (found '${have:-none}'; ~1 min)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force || return 1
+  _say "wasm-split-cli $WASM_SPLIT_VERSION installed"
+}
+
 setup_chromium() {
   if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
     _say "chromium + chromedriver present"
@@ -128,7 +144,7 @@ setup_node() {
 }
 
 setup_all() {
-  setup_rust && setup_node && setup_chromium && setup_trunk && setup_wasm_bindgen
+  setup_rust && setup_node && setup_chromium && setup_trunk && setup_wasm_bindgen && setup_wasm_split
 }
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then

@@ -118,13 +118,18 @@ export function useSuite({ dir = DIST } = {}) {
  *
  * options: viewport ({width,height}, default desktop), initScripts (functions
  * or strings run before any page script on every navigation), allowConsole
- * (regexps of console errors the test expects).
+ * (regexps of console errors the test expects), serviceWorkers ('allow' or
+ * 'block', to see every request the page makes).
  *
  * Returns { context, page, url(hash), errors, expectClean() }. A test should
  * end with expectClean(); one that does not is checked when it ends.
  */
-export async function openSession(t, suite, { viewport = VIEWPORTS.desktop, initScripts = [], allowConsole = [] } = {}) {
-  const context = await suite.browser.newContext({ viewport, deviceScaleFactor: 1 });
+export async function openSession(
+  t,
+  suite,
+  { viewport = VIEWPORTS.desktop, initScripts = [], allowConsole = [], serviceWorkers = 'allow' } = {},
+) {
+  const context = await suite.browser.newContext({ viewport, deviceScaleFactor: 1, serviceWorkers });
   context.setDefaultTimeout(10_000);
   context.setDefaultNavigationTimeout(20_000);
   for (const s of initScripts) await context.addInitScript(s);

@@ -1,0 +1,85 @@
+// Lazily loaded pages (src/ui/lazy.rs, scripts/split.mjs): the start page
+// downloads only the main module; each page's code arrives when the page is
+// first opened; and a chunk that cannot be downloaded gives a message and a
+// way out, never a dead app.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSuite, openSession } from './harness.mjs';
+import { open, button, answer, radio, waitForResults, QUESTIONS, DIMENSIONS } from './app.mjs';
+
+const suite = useSuite();
+
+/** The wasm files a page fetched, by kind: main, or the chunk's stem. */
+function watchWasm(page) {
+  const seen = [];
+  page.on('request', (req) => {
+    const m = new URL(req.url()).pathname.match(/\/([\w-]+?)(?:-[0-9a-f]{16})?(_bg)?\.wasm$/);
+    if (m) seen.push(m[2] ? 'main' : m[1]);
+  });
+  return seen;
+}
+
+const splits = (seen) => seen.filter((n) => n.startsWith('split_'));
+
+test('the start page loads only the main module; each page brings its code when first opened', async (t) => {
+  // No service worker: it would precache every chunk in the background.
+  const s = await openSession(t, suite, { serviceWorkers: 'block' });
+  const seen = watchWasm(s.page);
+  await open(s, '#/');
+  await button(s.page, 'Start the assessment').waitFor();
+  await s.page.waitForLoadState('networkidle');
+  assert.deepEqual(seen, ['main'], 'the start page fetches the main module and nothing else');
+
+  await button(s.page, 'Start the assessment').click();
+  const first = QUESTIONS.find((q) => q.dimension === DIMENSIONS[0]);
+  await answer(s.page, first.id, 'Fully');
+  assert.deepEqual(splits(seen), ['split_questionnaire'], 'the questionnaire brought its own code');
+  const chunksForQuestions = seen.filter((n) => n.startsWith('chunk_')).length;
+  assert.ok(chunksForQuestions >= 1, 'and the code it shares with other pages');
+
+  // Moving between steps reuses what is loaded.
+  await button(s.page, 'Next').click();
+  await s.page.waitForFunction((d) => location.hash === `#/q/${d}`, DIMENSIONS[1]);
+  await s.page.locator('fieldset').first().waitFor();
+  await button(s.page, 'Back').click();
+  assert.equal(await radio(s.page, first.id, 'Fully').isChecked(), true);
+  assert.deepEqual(splits(seen), ['split_questionnaire'], 'no second download for the next step');
+
+  await s.page.goto(s.url('#/results'));
+  await waitForResults(s.page);
+  assert.deepEqual(splits(seen), ['split_questionnaire', 'split_results']);
+  assert.equal(new Set(seen).size, seen.length, `no file fetched twice: ${seen.join(', ')}`);
+  s.expectClean();
+});
+
+test('a page whose code cannot be downloaded says so, and works once the network is back', async (t) => {
+  const s = await openSession(t, suite, {
+    serviceWorkers: 'block',
+    // The failed fetch, as Chromium and the chunk loader report it.
+    allowConsole: [/net::ERR_FAILED/, /Failed to fetch/, /TypeError/],
+  });
+  const blocked = [];
+  await s.context.route(/split_results-[0-9a-f]{16}\.wasm$/, (route) => {
+    blocked.push(route.request().url());
+    return route.abort('failed');
+  });
+  await open(s, '#/');
+  await s.page.goto(s.url('#/results'));
+  const notice = s.page.getByTestId('notice-load-failed');
+  await notice.waitFor();
+  assert.ok(blocked.length >= 1, 'the results chunk was requested and failed');
+  assert.match(await notice.textContent(), /Reload the page to try again/);
+  assert.match(await s.page.locator('h1').first().textContent(), /couldn't be loaded/);
+  await button(s.page, 'Reload').waitFor();
+
+  // The rest of the app still works.
+  await button(s.page, 'Back to the start page').click();
+  await button(s.page, 'Start the assessment').waitFor();
+
+  // The network comes back: the next visit to the page loads it, no reload needed.
+  await s.context.unroute(/split_results-[0-9a-f]{16}\.wasm$/);
+  await s.page.goto(s.url('#/results'));
+  await waitForResults(s.page);
+  assert.equal(await notice.count(), 0, 'the failure notice is gone');
+  assert.deepEqual(s.errors, [], 'no page error');
+});
