@@ -17,7 +17,7 @@ pub const MAX_LEVEL: u8 = 4;
 pub const BUILTIN_JSON: &str = include_str!("../data/mlops-maturity-model.json");
 
 /// A validated maturity model.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Model {
     /// Stable textual identifier, e.g. `mlops-maturity-model`.
     pub id: String,
@@ -41,7 +41,7 @@ pub struct Model {
 }
 
 /// One of the five levels, from the seed's overview table.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Level {
     pub number: u8,
     /// The overview table's "Description" column, e.g. "No MLOps".
@@ -54,7 +54,7 @@ pub struct Level {
 }
 
 /// An axis of the radar chart.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Dimension {
     pub id: String,
     pub name: String,
@@ -63,7 +63,7 @@ pub struct Dimension {
 }
 
 /// One bullet of the seed's tables, verbatim, with where it stands.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Characteristic {
     pub id: String,
     pub level: u8,
@@ -73,7 +73,7 @@ pub struct Characteristic {
 }
 
 /// A question of the questionnaire.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Question {
     pub id: String,
     /// Dimension id.
@@ -90,7 +90,7 @@ pub struct Question {
 }
 
 /// A seed characteristic that no question asks, and why.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct NotAsked {
     pub characteristic: String,
     pub reason: String,
@@ -342,12 +342,81 @@ fn unique<'a>(ids: impl Iterator<Item = &'a str>) -> Result<(), ModelError> {
     Ok(())
 }
 
-/// The built-in model, parsed once.
+/// The built-in model, unpacked once.
 ///
-/// The `expect` is an invariant proven by the test `builtin_model_is_valid`.
+/// It is read from the packed form build.rs makes of `BUILTIN_JSON`, not
+/// parsed as JSON: that keeps serde's deserializers and the validator out of
+/// the app's first download (issue #4). The tests `builtin_model_is_valid`
+/// and `packed_model_equals_the_json` prove it is the JSON model, valid.
 pub fn builtin() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(|| Model::from_json(BUILTIN_JSON).expect("the built-in model is valid"))
+    MODEL.get_or_init(|| unpack(PACKED))
+}
+
+/// The built-in model in build.rs's packed form.
+const PACKED: &str = include_str!(concat!(env!("OUT_DIR"), "/model.packed"));
+
+/// Reads build.rs's packed form: fields separated by U+001F in struct order,
+/// lists as a length then items. Never panics: a malformed text (impossible
+/// for the one built in, see the tests) gives empty fields.
+fn unpack(packed: &str) -> Model {
+    struct Fields<'a>(std::str::Split<'a, char>);
+    impl Fields<'_> {
+        fn text(&mut self) -> String {
+            self.0.next().unwrap_or_default().to_owned()
+        }
+        fn num(&mut self) -> usize {
+            self.0.next().and_then(|t| t.parse().ok()).unwrap_or_default()
+        }
+        fn byte(&mut self) -> u8 {
+            u8::try_from(self.num()).unwrap_or_default()
+        }
+        fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> T) -> Vec<T> {
+            let n = self.num();
+            (0..n).map(|_| item(self)).collect()
+        }
+    }
+    let f = &mut Fields(packed.split('\u{1f}'));
+    Model {
+        id: f.text(),
+        code: f.byte(),
+        version: f.byte(),
+        title: f.text(),
+        source: f.text(),
+        purpose: f.text(),
+        uses: f.list(Fields::text),
+        levels: f.list(|f| Level {
+            number: f.byte(),
+            name: f.text(),
+            heading: f.text(),
+            highlights: f.list(Fields::text),
+        }),
+        dimensions: f.list(|f| Dimension {
+            id: f.text(),
+            name: f.text(),
+            summary: f.text(),
+        }),
+        characteristics: f.list(|f| Characteristic {
+            id: f.text(),
+            level: f.byte(),
+            dimension: f.text(),
+            text: f.text(),
+        }),
+        questions: f.list(|f| Question {
+            id: f.text(),
+            dimension: f.text(),
+            level: f.byte(),
+            text: f.text(),
+            action: f.text(),
+            help: f.text(),
+            evidence: f.list(Fields::text),
+        }),
+        not_asked: f.list(|f| NotAsked {
+            characteristic: f.text(),
+            reason: f.text(),
+            see: f.list(Fields::text).pop(),
+        }),
+    }
 }
 
 #[cfg(test)]
@@ -355,7 +424,34 @@ mod tests {
     use super::*;
 
     #[test]
+    fn packed_model_equals_the_json() {
+        assert_eq!(*builtin(), Model::from_json(BUILTIN_JSON).unwrap());
+        // And the packed text has nothing left over.
+        assert_eq!(PACKED.split('\u{1f}').count(), {
+            let mut n = 0;
+            let m = builtin();
+            n += 6 + 1 + m.uses.len();
+            n += 1 + m.levels.iter().map(|l| 4 + l.highlights.len()).sum::<usize>();
+            n += 1 + 3 * m.dimensions.len();
+            n += 1 + 4 * m.characteristics.len();
+            n += 1 + m.questions.iter().map(|q| 7 + q.evidence.len()).sum::<usize>();
+            n += 1 + m.not_asked.iter().map(|a| 3 + usize::from(a.see.is_some())).sum::<usize>();
+            n
+        });
+    }
+
+    #[test]
+    fn unpacking_garbage_gives_an_empty_model_not_a_panic() {
+        for text in ["", "x", "\u{1f}\u{1f}999999999999\u{1f}", "a\u{1f}300\u{1f}7"] {
+            let m = unpack(text);
+            assert!(m.questions.is_empty() && m.levels.is_empty());
+            assert!(m.validate().is_err());
+        }
+    }
+
+    #[test]
     fn builtin_model_is_valid() {
+        builtin().validate().unwrap();
         let m = Model::from_json(BUILTIN_JSON).unwrap();
         assert_eq!(m.levels.len(), 5);
         assert_eq!(m.dimensions.len(), 5);
