@@ -20,16 +20,22 @@ struct Packer(Vec<String>);
 
 impl Packer {
     fn text(&mut self, v: &Value, what: &str) {
-        let s = v.as_str().unwrap_or_else(|| panic!("model JSON: {what} is not a string"));
+        let s = v
+            .as_str()
+            .unwrap_or_else(|| panic!("model JSON: {what} is not a string"));
         assert!(!s.contains(SEP), "model JSON: {what} contains U+001F");
         self.0.push(s.to_owned());
     }
     fn num(&mut self, v: &Value, what: &str) {
-        let n = v.as_u64().unwrap_or_else(|| panic!("model JSON: {what} is not a number"));
+        let n = v
+            .as_u64()
+            .unwrap_or_else(|| panic!("model JSON: {what} is not a number"));
         self.0.push(n.to_string());
     }
     fn list<'a>(&mut self, v: &'a Value, what: &str) -> &'a [Value] {
-        let items = v.as_array().unwrap_or_else(|| panic!("model JSON: {what} is not a list"));
+        let items = v
+            .as_array()
+            .unwrap_or_else(|| panic!("model JSON: {what} is not a list"));
         self.0.push(items.len().to_string());
         items
     }
@@ -44,8 +50,9 @@ fn main() {
     let source = "data/mlops-maturity-model.json";
     println!("cargo:rerun-if-changed={source}");
     println!("cargo:rerun-if-changed=build.rs");
-    let json: Value = serde_json::from_str(&fs::read_to_string(source).expect("read the model JSON"))
-        .expect("the model JSON parses");
+    let json: Value =
+        serde_json::from_str(&fs::read_to_string(source).expect("read the model JSON"))
+            .expect("the model JSON parses");
     let mut p = Packer(Vec::new());
     let m = &json;
     p.text(&m["id"], "id");

@@ -89,7 +89,7 @@ export async function splitBuild(dir, { release = true, raw = rawWasmPath(releas
   let html = await readFile(indexPath, 'utf8');
 
   // Trunk's names for the main JS and wasm: `mlops-maturity-<hash>.js`, `..._bg.wasm`.
-  const trunkJs = html.match(new RegExp(`\\./(${escapeRe(BIN)}-[0-9a-f]{16})\\.js\\b`));
+  const trunkJs = html.match(new RegExp(`\\./(${escapeRe(BIN)}-[0-9a-f]{1,16})\\.js\\b`));
   if (!trunkJs) throw new Error(`split: index.html does not load ${BIN}-<hash>.js: is this a Trunk build?`);
   const oldStem = trunkJs[1];
   const stem = `${BIN}-${id}`;

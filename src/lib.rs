@@ -22,7 +22,6 @@ use state::{AppState, Boot};
 use ui::notices::Notices;
 use ui::start::StartPage;
 
-
 /// Replaces the static shell in `index.html` with the app.
 pub fn mount() {
     let app = document().get_element_by_id("app");
@@ -105,12 +104,12 @@ pub fn AppShell(
             <For each=move || [state.route.get()] key=|route| route.clone() let:route>
                 {match route {
                     Route::Start => view! { <StartPage/> }.into_any(),
-                    Route::Step(d) => ui::lazy::lazy_page(ui::lazy::step(d)).into_any(),
-                    Route::Results => ui::lazy::lazy_page(ui::lazy::own_results()).into_any(),
-                    Route::Shared(payload) => ui::lazy::lazy_page(ui::lazy::shared_result(payload)).into_any(),
-                    Route::Compare(pair) => ui::lazy::lazy_page(ui::lazy::compare(pair)).into_any(),
-                    Route::Team => ui::lazy::lazy_page(ui::lazy::team()).into_any(),
-                    Route::History => ui::lazy::lazy_page(ui::lazy::history()).into_any(),
+                    Route::Step(d) => ui::lazy::lazy_page(ui::lazy::step(d)),
+                    Route::Results => ui::lazy::lazy_page(ui::lazy::own_results()),
+                    Route::Shared(payload) => ui::lazy::lazy_page(ui::lazy::shared_result(payload)),
+                    Route::Compare(pair) => ui::lazy::lazy_page(ui::lazy::compare(pair)),
+                    Route::Team => ui::lazy::lazy_page(ui::lazy::team()),
+                    Route::History => ui::lazy::lazy_page(ui::lazy::history()),
                 }}
             </For>
         </main>

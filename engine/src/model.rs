@@ -366,7 +366,10 @@ fn unpack(packed: &str) -> Model {
             self.0.next().unwrap_or_default().to_owned()
         }
         fn num(&mut self) -> usize {
-            self.0.next().and_then(|t| t.parse().ok()).unwrap_or_default()
+            self.0
+                .next()
+                .and_then(|t| t.parse().ok())
+                .unwrap_or_default()
         }
         fn byte(&mut self) -> u8 {
             u8::try_from(self.num()).unwrap_or_default()
@@ -431,18 +434,35 @@ mod tests {
             let mut n = 0;
             let m = builtin();
             n += 6 + 1 + m.uses.len();
-            n += 1 + m.levels.iter().map(|l| 4 + l.highlights.len()).sum::<usize>();
+            n += 1 + m
+                .levels
+                .iter()
+                .map(|l| 4 + l.highlights.len())
+                .sum::<usize>();
             n += 1 + 3 * m.dimensions.len();
             n += 1 + 4 * m.characteristics.len();
-            n += 1 + m.questions.iter().map(|q| 7 + q.evidence.len()).sum::<usize>();
-            n += 1 + m.not_asked.iter().map(|a| 3 + usize::from(a.see.is_some())).sum::<usize>();
+            n += 1 + m
+                .questions
+                .iter()
+                .map(|q| 7 + q.evidence.len())
+                .sum::<usize>();
+            n += 1 + m
+                .not_asked
+                .iter()
+                .map(|a| 3 + usize::from(a.see.is_some()))
+                .sum::<usize>();
             n
         });
     }
 
     #[test]
     fn unpacking_garbage_gives_an_empty_model_not_a_panic() {
-        for text in ["", "x", "\u{1f}\u{1f}999999999999\u{1f}", "a\u{1f}300\u{1f}7"] {
+        for text in [
+            "",
+            "x",
+            "\u{1f}\u{1f}999999999999\u{1f}",
+            "a\u{1f}300\u{1f}7",
+        ] {
             let m = unpack(text);
             assert!(m.questions.is_empty() && m.levels.is_empty());
             assert!(m.validate().is_err());
