@@ -48,6 +48,18 @@ const WASM_FEATURES = [
   '--enable-multivalue',
 ];
 
+/** Appended to the chunk loader (see its use in splitBuild). */
+const INSTANTIATE_CHUNK = `
+async function __instantiateChunk(src, imports) {
+    const res = await src;
+    if (!res.ok) throw new Error(\`\${res.url}: HTTP \${res.status}\`);
+    if ((res.headers.get('Content-Type') || '').startsWith('application/wasm')) {
+        return WebAssembly.instantiateStreaming(res, imports);
+    }
+    return WebAssembly.instantiate(await res.arrayBuffer(), imports);
+}
+`;
+
 const hex16 = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const sri384 = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -129,6 +141,13 @@ export async function splitBuild(dir, { release = true, raw = rawWasmPath(releas
     loader = loader.replace(fetchOld, () => `fetch(new URL("./${file}", import.meta.url), { integrity: "${sri384(bytes)}" })`);
     if (loader === before) throw new Error(`split: ${LINK} does not fetch ./${name} as expected: wasm-split-cli changed?`);
   }
+  // wasm-split-cli compiles chunks with instantiateStreaming only, which
+  // rejects a response not served as application/wasm; wasm-bindgen's own
+  // loader falls back to bytes then. Do the same, so a host with a wrong MIME
+  // type gets working pages (slower), not "couldn't be loaded".
+  const streaming = 'WebAssembly.instantiateStreaming(src, imports)';
+  if (!loader.includes(streaming)) throw new Error(`split: ${LINK} does not instantiate chunks as expected: wasm-split-cli changed?`);
+  loader = loader.replaceAll(streaming, '__instantiateChunk(src, imports)') + INSTANTIATE_CHUNK;
   const importMain = new RegExp(`(from\\s*)(["'])\\./${escapeRe(stem)}\\.js\\2`, 'g');
   if (!importMain.test(loader)) throw new Error(`split: ${LINK} does not import ./${stem}.js`);
   const loaderFile = `__wasm_split-${hex16(loader)}.js`;

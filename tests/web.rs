@@ -415,3 +415,52 @@ async fn a_newer_draft_from_another_tab_is_adopted_and_an_older_one_ignored() {
         .contains("Updated from another tab"));
     reset();
 }
+
+/// A page whose code fails to download (`LoadError`) shows a notice with a
+/// way out; a page still downloading says "Loading…", then shows the page.
+#[wasm_bindgen_test]
+async fn lazy_page_shows_loading_then_the_page_or_a_load_failure() {
+    use mlops_maturity::ui::lazy::{lazy_page, LoadError, PageFuture};
+    let model = builtin();
+    let state = AppState::new(model, Boot::in_memory(model, 0.0), Route::Start);
+
+    let failed = container();
+    let _a = mount_to(failed.clone(), move || {
+        provide_context(state);
+        let load: PageFuture = Box::pin(async { Err(LoadError) });
+        lazy_page(load)
+    });
+    tick().await;
+    let notice = one(&failed, "[data-testid=\"notice-load-failed\"]");
+    assert!(notice
+        .text_content()
+        .unwrap()
+        .contains("Reload the page to try again"));
+    assert_eq!(count(&failed, "[data-testid=\"page-loading\"]"), 0);
+    assert_eq!(
+        count(&failed, "button"),
+        2,
+        "Reload and Back to the start page"
+    );
+
+    // A download that takes a while: "Loading…" until the page arrives.
+    let (tx, rx) = futures::channel::oneshot::channel::<()>();
+    let slow = container();
+    let _b = mount_to(slow.clone(), move || {
+        provide_context(state);
+        let load: PageFuture = Box::pin(async move {
+            let _ = rx.await;
+            Ok(view! { <h1>"The page"</h1> }.into_any())
+        });
+        lazy_page(load)
+    });
+    tick().await;
+    assert_eq!(count(&slow, "[data-testid=\"page-loading\"]"), 1);
+    assert_eq!(count(&slow, "h1"), 0);
+    tx.send(()).unwrap();
+    for _ in 0..5 {
+        tick().await;
+    }
+    assert_eq!(count(&slow, "[data-testid=\"page-loading\"]"), 0);
+    assert_eq!(one(&slow, "h1").text_content().unwrap(), "The page");
+}

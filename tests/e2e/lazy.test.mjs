@@ -83,3 +83,18 @@ test('a page whose code cannot be downloaded says so, and works once the network
   assert.equal(await notice.count(), 0, 'the failure notice is gone');
   assert.deepEqual(s.errors, [], 'no page error');
 });
+
+test('pages still load from a host that serves wasm with the wrong MIME type', async (t) => {
+  const s = await openSession(t, suite, { serviceWorkers: 'block' });
+  let relabelled = 0;
+  await s.context.route(/\/(split|chunk)_\w+-[0-9a-f]{16}\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    relabelled += 1;
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  await open(s, '#/');
+  await s.page.goto(s.url('#/results'));
+  await waitForResults(s.page);
+  assert.ok(relabelled >= 2, `the results chunks were served as octet-stream (${relabelled})`);
+  s.expectClean();
+});
