@@ -460,20 +460,24 @@ async function twiggySection() {
     say();
     return;
   }
-  // The shipped wasm has lost its names to wasm-opt. Redo trunk's last step on
-  // wasm-bindgen's output with -g (keep names): the code is the same as the
-  // shipped file's; only the "function names" section is extra.
-  const bindgen = join(ROOT, 'target', 'wasm-bindgen', 'release', 'mlops-maturity_bg.wasm');
-  if (!existsSync(bindgen)) { say(`${relative(ROOT, bindgen)} not found (build with trunk first): skipped.`); say(); return; }
+  // The shipped main module has lost its names to wasm-opt. Redo the last
+  // step of scripts/split.mjs on its wasm-bindgen output with -g (keep
+  // names): the code is the same as the shipped file's; only the "function
+  // names" section is extra.
+  const splitDir = join(ROOT, 'target', 'wasm32-unknown-unknown', 'release', 'wasm-split', 'bindgen');
+  const mainWasm = existsSync(splitDir) ? (await readdir(splitDir)).find((f) => f.endsWith('_bg.wasm')) : undefined;
+  if (!mainWasm) { say(`${relative(ROOT, splitDir)} has no main module (build with trunk first): skipped.`); say(); return; }
+  const bindgen = join(splitDir, mainWasm);
   const dir = await mkdtemp(join(tmpdir(), 'twiggy-'));
   try {
     const named = join(dir, 'named.wasm');
     // The wasm-opt trunk uses (npm binaryen, pinned in Trunk.toml), not any other.
     const local = join(ROOT, 'node_modules', '.bin', 'wasm-opt');
-    const opt = await run(existsSync(local) ? local : 'wasm-opt', ['-Oz', '-g', bindgen, '-o', named]);
+    const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
+    const opt = await run(existsSync(local) ? local : 'wasm-opt', ['-Oz', '-g', ...features.map((f) => `--enable-${f}`), bindgen, '-o', named]);
     if (opt.code !== 0) { say(`wasm-opt failed: ${opt.stderr.trim()}`); say(); return; }
     const top = spawnSync('twiggy', ['top', '-n', '11', named], { encoding: 'utf8' });
-    say(`\`twiggy top\` of the release wasm rebuilt with names (\`wasm-opt -Oz -g\`, ${KiB((await stat(named)).size)}; ` +
+    say(`\`twiggy top\` of the main module (the first load's wasm) rebuilt with names (\`wasm-opt -Oz -g\`, ${KiB((await stat(named)).size)}; ` +
       'the "function names" row is not shipped):');
     say();
     say('```');
