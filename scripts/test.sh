@@ -7,7 +7,7 @@
 #
 #   scripts/test.sh                 everything (what CI runs)
 #   scripts/test.sh e2e             only the named stages (setup always runs);
-#                                   names: fmt clippy native wasm build e2e
+#                                   names: fmt clippy clippy-wasm native wasm build e2e
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -74,6 +74,8 @@ TIMINGS+=("$(printf '%-8s %4ss  %s' setup $((SECONDS - start)) ok)")
 
 stage fmt    -           cargo fmt --all -- --check
 stage clippy -           cargo clippy --workspace --all-targets -- -D warnings
+# The browser build as shipped: wasm32 with the `split` feature (src/ui/lazy.rs).
+stage clippy-wasm -      cargo clippy -p mlops-maturity --target wasm32-unknown-unknown --features split --all-targets -- -D warnings
 stage native count_cargo cargo test --workspace
 if [[ -f tests/web.rs ]]; then
   stage wasm count_cargo env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
