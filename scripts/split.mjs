@@ -14,6 +14,7 @@
 //                    against its exports)
 //   wasm-opt -Oz     on every module (release only; Trunk's own wasm-opt is
 //                    off, data-wasm-opt="0")
+//   terser           on the JS glue and the chunk loader (release only)
 //
 // Then it replaces Trunk's JS and wasm in the staging directory with these
 // files, all named `<stem>-<hash>.<ext>` (content hash, so hosts and the
@@ -24,7 +25,7 @@
 //
 // Tools: wasm-split-cli (cargo install wasm_split_cli_support, see
 // scripts/setup.sh), wasm-bindgen and wasm-opt, found on PATH or in
-// node_modules/.bin, as Trunk finds them.
+// node_modules/.bin, as Trunk finds them; terser from node_modules.
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -60,6 +61,19 @@ async function __instantiateChunk(src, imports) {
 }
 `;
 
+/**
+ * Minifies an ES module with terser (npm): wasm-bindgen's glue is written to
+ * be read, and minifying it takes 1.7 KiB of brotli off the first load.
+ * Exported names are kept (the loader imports `initSync`, Trunk's loader
+ * `default`).
+ */
+async function minifyJs(code, name) {
+  const { minify } = await import('terser');
+  const out = await minify(code, { module: true, compress: true, mangle: true, format: { comments: false } });
+  if (!out.code) throw new Error(`split: terser produced nothing for ${name}`);
+  return out.code;
+}
+
 const hex16 = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const sri384 = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -87,8 +101,8 @@ export function rawWasmPath(profile) {
 
 /**
  * Replaces Trunk's wasm-bindgen output in `dir` with the split build of
- * `raw`. Returns { main, loader, chunks } (file names) or { skipped } when
- * `dir` already holds the split build of `raw` (running twice is harmless).
+ * `raw`. Returns { main, js, loader, chunks } (file names). Running it again
+ * on its own output redoes the split and gives the same files.
  */
 export async function splitBuild(dir, { release = true, raw = rawWasmPath(release ? 'release' : 'debug') } = {}) {
   if (!existsSync(raw)) throw new Error(`split: ${raw} not found: build with trunk first`);
@@ -96,34 +110,43 @@ export async function splitBuild(dir, { release = true, raw = rawWasmPath(releas
   if (!input.includes(Buffer.from('__wasm_split_unstable'))) {
     throw new Error(`split: ${raw} has no split points: build it with the "split" feature (index.html sets it)`);
   }
-  const id = hex16(input);
   const indexPath = join(dir, 'index.html');
   let html = await readFile(indexPath, 'utf8');
 
-  // Trunk's names for the main JS and wasm: `mlops-maturity-<hash>.js`, `..._bg.wasm`.
-  const trunkJs = html.match(new RegExp(`\\./(${escapeRe(BIN)}-[0-9a-f]{1,16})\\.js\\b`));
-  if (!trunkJs) throw new Error(`split: index.html does not load ${BIN}-<hash>.js: is this a Trunk build?`);
-  const oldStem = trunkJs[1];
-  const stem = `${BIN}-${id}`;
-  if (oldStem === stem) return { skipped: true };
+  // The main JS and wasm index.html loads: Trunk's `mlops-maturity-<hash>.js`
+  // and `..._bg.wasm` (or this step's own, on a re-run).
+  const loaded = html.match(new RegExp(`\\./(${escapeRe(BIN)}-[0-9a-f]{1,16})\\.js\\b`));
+  if (!loaded) throw new Error(`split: index.html does not load ${BIN}-<hash>.js: is this a Trunk build?`);
+  const oldStem = loaded[1];
+
+  // The main JS, the loader and the main wasm name one another, so none can
+  // be named by its own hash. They are built under placeholder names of the
+  // final length, then all three are named by one hash of their contents
+  // (which include every chunk's hash): any change renames them all.
+  const PLACEHOLDER = '0'.repeat(16);
+  const tempStem = `${BIN}-${PLACEHOLDER}`;
+  const tempLoader = `__wasm_split-${PLACEHOLDER}.js`;
 
   const work = join(dirname(raw), 'wasm-split');
   await rm(work, { recursive: true, force: true });
   await mkdir(join(work, 'bindgen'), { recursive: true });
 
-  run('wasm-split-cli', [raw, work, '--out-name', stem, '--target', 'web']);
+  run('wasm-split-cli', [raw, work, '--out-name', tempStem, '--target', 'web']);
   run('wasm-bindgen', [
     '--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
     ...(release ? [] : ['--keep-debug']),
-    '--out-dir', join(work, 'bindgen'), '--out-name', stem, join(work, `${stem}.wasm`),
+    '--out-dir', join(work, 'bindgen'), '--out-name', tempStem, join(work, `${tempStem}.wasm`),
   ]);
+  if (existsSync(join(work, 'bindgen', 'snippets'))) {
+    throw new Error('split: wasm-bindgen wrote snippets/: copy them here before using inline JS');
+  }
 
   const optimise = (from, to) => {
     if (release) run('wasm-opt', ['-Oz', ...WASM_FEATURES, from, '-o', to]);
     return release ? to : from;
   };
 
-  // Files of an earlier split of this directory (a re-run after a rebuild).
+  // Files of an earlier split of this directory (a re-run).
   const STALE = /^((split|chunk)_\w+-[0-9a-f]{16}\.wasm|__wasm_split-[0-9a-f]{16}\.js)$/;
   for (const name of (await readdir(dir)).filter((n) => STALE.test(n))) await rm(join(dir, name));
   html = html.replace(/<link\b[^>]*__wasm_split-[0-9a-f]{16}\.js[^>]*>/g, '');
@@ -148,22 +171,47 @@ export async function splitBuild(dir, { release = true, raw = rawWasmPath(releas
   const streaming = 'WebAssembly.instantiateStreaming(src, imports)';
   if (!loader.includes(streaming)) throw new Error(`split: ${LINK} does not instantiate chunks as expected: wasm-split-cli changed?`);
   loader = loader.replaceAll(streaming, '__instantiateChunk(src, imports)') + INSTANTIATE_CHUNK;
-  const importMain = new RegExp(`(from\\s*)(["'])\\./${escapeRe(stem)}\\.js\\2`, 'g');
-  if (!importMain.test(loader)) throw new Error(`split: ${LINK} does not import ./${stem}.js`);
-  const loaderFile = `__wasm_split-${hex16(loader)}.js`;
-  await writeFile(join(dir, loaderFile), loader);
+  if (!new RegExp(`from\\s*(["'])\\./${escapeRe(tempStem)}\\.js\\1`).test(loader)) {
+    throw new Error(`split: ${LINK} does not import ./${tempStem}.js`);
+  }
+  if (release) loader = await minifyJs(loader, LINK);
 
-  // Main module: optimise, and make its JS import the renamed loader.
-  const mainWasm = await readFile(optimise(join(work, 'bindgen', `${stem}_bg.wasm`), join(work, 'main.opt.wasm')));
-  let mainJs = await readFile(join(work, 'bindgen', `${stem}.js`), 'utf8');
+  // Main module: optimise; its JS imports the loader under its final name.
+  const mainWasm = await readFile(optimise(join(work, 'bindgen', `${tempStem}_bg.wasm`), join(work, 'main.opt.wasm')));
+  let mainJs = await readFile(join(work, 'bindgen', `${tempStem}.js`), 'utf8');
   const importLink = new RegExp(`(from\\s*)(["'])\\./${escapeRe(LINK)}\\2`, 'g');
   if (!importLink.test(mainJs)) throw new Error(`split: the wasm-bindgen JS does not import ./${LINK}`);
-  mainJs = mainJs.replace(importLink, `$1$2./${loaderFile}$2`);
+  mainJs = mainJs.replace(importLink, `$1$2./${tempLoader}$2`);
+  if (release) mainJs = await minifyJs(mainJs, `${tempStem}.js`);
+
+  // This script is hashed too: it renames after hashing.
+  const id = createHash('sha256')
+    .update(await readFile(fileURLToPath(import.meta.url)))
+    .update(mainJs)
+    .update('\0')
+    .update(loader)
+    .update('\0')
+    .update(mainWasm)
+    .digest('hex')
+    .slice(0, 16);
+  const stem = `${BIN}-${id}`;
+  const loaderFile = `__wasm_split-${id}.js`;
+  // File names only: `./<tempStem>_bg.js` also appears, as the module name
+  // of the wasm's imports, which is inside the wasm and must stay as it is.
+  const rename = (text) =>
+    text
+      .replaceAll(`${tempStem}.js`, `${stem}.js`)
+      .replaceAll(`${tempStem}_bg.wasm`, `${stem}_bg.wasm`)
+      .replaceAll(tempLoader, loaderFile);
+  loader = rename(loader);
+  mainJs = rename(mainJs);
+  const survivor = [loader, mainJs.replaceAll(`./${tempStem}_bg.js`, '')].some((t) => t.includes(PLACEHOLDER));
+  if (survivor) throw new Error('split: a placeholder file name survived');
+
+  if (oldStem !== stem) for (const old of [`${oldStem}.js`, `${oldStem}_bg.wasm`]) await rm(join(dir, old), { force: true });
+  await writeFile(join(dir, loaderFile), loader);
   await writeFile(join(dir, `${stem}.js`), mainJs);
   await writeFile(join(dir, `${stem}_bg.wasm`), mainWasm);
-  if (existsSync(join(work, 'bindgen', 'snippets'))) {
-    throw new Error('split: wasm-bindgen wrote snippets/: copy them here before using inline JS');
-  }
 
   // index.html: new names, fresh integrity, and a modulepreload for the loader.
   const integrity = { [`${stem}.js`]: sri384(mainJs), [`${stem}_bg.wasm`]: sri384(mainWasm) };
@@ -176,7 +224,6 @@ export async function splitBuild(dir, { release = true, raw = rawWasmPath(releas
   const preload = `<link rel="modulepreload" href="./${loaderFile}" integrity="${sri384(loader)}" crossorigin>`;
   html = html.replace(/<\/head>/i, `${preload}</head>`);
   await writeFile(indexPath, html);
-  for (const old of [`${oldStem}.js`, `${oldStem}_bg.wasm`]) await rm(join(dir, old), { force: true });
 
   return { main: `${stem}_bg.wasm`, js: `${stem}.js`, loader: loaderFile, chunks };
 }
