@@ -98,3 +98,25 @@ test('pages still load from a host that serves wasm with the wrong MIME type', a
   assert.ok(relabelled >= 2, `the results chunks were served as octet-stream (${relabelled})`);
   s.expectClean();
 });
+
+test('each page is built afresh: no element of the previous page is reused', async (t) => {
+  const s = await openSession(t, suite);
+  await open(s, `#/q/${DIMENSIONS[0]}`);
+  await s.page.locator('fieldset').first().waitFor();
+  const mark = () => s.page.evaluate(() => {
+    for (const el of document.querySelectorAll('main *')) el.dataset.previousPage = '';
+  });
+  const reused = () => s.page.locator('main [data-previous-page]').count();
+
+  await mark();
+  await button(s.page, 'Next').click();
+  await s.page.waitForFunction((d) => location.hash === `#/q/${d}`, DIMENSIONS[1]);
+  await s.page.getByTestId(`question-${QUESTIONS.find((q) => q.dimension === DIMENSIONS[1]).id}`).waitFor();
+  assert.equal(await reused(), 0, 'step to step');
+
+  await mark();
+  await s.page.goto(s.url('#/results'));
+  await waitForResults(s.page);
+  assert.equal(await reused(), 0, 'step to results');
+  s.expectClean();
+});
