@@ -5,7 +5,9 @@
 // It makes the build small, installable, offline-capable and locked down:
 // 0. splits the wasm into a main module and lazily loaded chunks
 //    (scripts/split.mjs), replacing Trunk's wasm-bindgen output;
-// 1. copies the web app manifest and the icons from public/, and links them
+// 1. marks the stylesheet of the lazily loaded pages `disabled` (it is
+//    downloaded with the first of them, see src/ui/lazy.rs);
+// 1b. copies the web app manifest and the icons from public/, and links them
 //    from index.html (unless it links its own);
 // 2. writes a Content-Security-Policy <meta> into index.html whose script-src
 //    allows Trunk's inline loader by its SHA-256 (computed here from the
@@ -111,6 +113,18 @@ export function contentSecurityPolicy(html, { release = true } = {}) {
   return { policy, warnings, inlineScripts: hashes.length };
 }
 
+/**
+ * Trunk links style/pages.css as an ordinary stylesheet. Marking it
+ * `disabled` keeps browsers from downloading it with the start page;
+ * src/ui/lazy.rs enables it (by `data-lazy-styles`) when the first page that
+ * needs it opens. Its integrity attribute still applies then.
+ */
+export function deferPageStyles(html) {
+  const tag = /<link\b[^>]*\bhref=["']?\.\/pages-[0-9a-f]{1,16}\.css\b[^>]*>/;
+  if (!tag.test(html)) throw new Error('postbuild: index.html does not link pages-<hash>.css (style/pages.css)');
+  return html.replace(tag, (t) => (/\bdata-lazy-styles\b/.test(t) ? t : t.replace(/\s*\/?>$/, ' disabled data-lazy-styles>')));
+}
+
 /** Inserts `tags` at the start of <head>, right after <meta charset> if it leads. */
 function injectIntoHead(html, tags) {
   const charset = /<meta\s+charset\s*=\s*["']?[\w-]+["']?\s*\/?>\n?/i;
@@ -165,7 +179,7 @@ export async function postbuild(dir, { release = true, split = true } = {}) {
   }
 
   const indexPath = join(dir, 'index.html');
-  const source = (await readFile(indexPath, 'utf8')).replace(INJECTED, '');
+  const source = deferPageStyles((await readFile(indexPath, 'utf8')).replace(INJECTED, ''));
   const { policy, warnings, inlineScripts } = contentSecurityPolicy(source, { release });
   const cspTag =
     `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(policy)}" data-postbuild>\n` + pwaTags(source);

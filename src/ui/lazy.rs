@@ -10,9 +10,11 @@
 //! With the `split` feature off (tests, native builds) the same functions are
 //! plain calls, so behaviour is identical and only the packaging differs.
 //!
-//! A chunk that cannot be fetched (a deploy removed it, the network is gone
-//! and nothing is cached) gives a [`LoadError`] and a message with a reload
-//! button, never a crash.
+//! Their styles (style/pages.css) come with the first of them, too.
+//!
+//! A chunk or the stylesheet that cannot be fetched (a deploy removed it, the
+//! network is gone and nothing is cached) gives a [`LoadError`] and a message
+//! with a reload button, never a crash; opening the page again retries.
 
 use crate::route::Route;
 use crate::state::use_app;
@@ -85,6 +87,50 @@ split_page!(tools, history, history_page() {
     view! { <crate::ui::history::HistoryPage/> }.into_any()
 });
 
+/// Starts downloading the stylesheet of the lazily loaded pages, the first
+/// time one opens, and resolves when it applies. It is linked from
+/// index.html as `<link data-lazy-styles disabled>` (scripts/postbuild.mjs):
+/// enabling it is what makes the browser fetch it. Without that link (tests)
+/// there is nothing to wait for.
+fn page_styles() -> Pin<Box<dyn Future<Output = Result<(), LoadError>>>> {
+    let Some(link) = document()
+        .query_selector("link[data-lazy-styles]")
+        .ok()
+        .flatten()
+    else {
+        return Box::pin(async { Ok(()) });
+    };
+    let applied = |link: &web_sys::Element| {
+        js_sys::Reflect::get(link, &"sheet".into()).is_ok_and(|sheet| sheet.is_object())
+    };
+    if applied(&link) {
+        return Box::pin(async { Ok(()) });
+    }
+    let settled = js_sys::Promise::new(&mut |resolve, reject| {
+        let _ = link.add_event_listener_with_callback("load", &resolve);
+        let _ = link.add_event_listener_with_callback("error", &reject);
+    });
+    // Observed now, not when first awaited: a stylesheet that fails before
+    // the page's code arrives must not count as an unhandled rejection.
+    let settled = wasm_bindgen_futures::JsFuture::from(settled);
+    let _ = link.remove_attribute("disabled");
+    Box::pin(async move {
+        match settled.await {
+            Ok(_) => Ok(()),
+            Err(_) => {
+                // A link whose fetch failed is not fetched again: leave a
+                // fresh, disabled copy in its place for the next attempt.
+                if let Ok(copy) = link.clone_node() {
+                    let copy: web_sys::Element = wasm_bindgen::JsCast::unchecked_into(copy);
+                    let _ = copy.set_attribute("disabled", "");
+                    let _ = link.replace_with_with_node_1(&copy);
+                }
+                Err(LoadError)
+            }
+        }
+    })
+}
+
 /// Shows the page `load` builds once its code is here: a quiet "Loading…"
 /// (made visible by CSS only if loading takes a moment), then the page, or a
 /// message saying what failed and what to do.
@@ -92,7 +138,14 @@ pub fn lazy_page(load: PageFuture) -> AnyView {
     let state = use_app();
     let pending = RwSignal::new(true);
     let page = Suspend::new(SendWrapper::new(async move {
+        // Code and styles download side by side; the page shows when both
+        // are here, so it never appears unstyled.
+        let styles = page_styles();
         let page = load.await;
+        let page = match (page, styles.await) {
+            (Ok(view), Ok(())) => Ok(view),
+            _ => Err(LoadError),
+        };
         pending.set(false);
         // The route's own focus step ran before the page existed: take
         // keyboard focus to the new page's heading unless something else has

@@ -25,10 +25,14 @@ test('the start page loads only the main module; each page brings its code when 
   // No service worker: it would precache every chunk in the background.
   const s = await openSession(t, suite, { serviceWorkers: 'block' });
   const seen = watchWasm(s.page);
+  const styles = [];
+  s.page.on('request', (req) => { if (req.url().endsWith('.css')) styles.push(new URL(req.url()).pathname); });
   await open(s, '#/');
   await button(s.page, 'Start the assessment').waitFor();
   await s.page.waitForLoadState('networkidle');
   assert.deepEqual(seen, ['main'], 'the start page fetches the main module and nothing else');
+  assert.equal(styles.length, 1, `one stylesheet for the start page: ${styles.join(', ')}`);
+  assert.match(styles[0], /\/main-[0-9a-f]+\.css$/);
 
   await button(s.page, 'Start the assessment').click();
   const first = QUESTIONS.find((q) => q.dimension === DIMENSIONS[0]);
@@ -45,9 +49,15 @@ test('the start page loads only the main module; each page brings its code when 
   assert.equal(await radio(s.page, first.id, 'Fully').isChecked(), true);
   assert.deepEqual(splits(seen), ['split_questionnaire'], 'no second download for the next step');
 
+  assert.equal(styles.length, 2, 'the pages\' stylesheet came with the questionnaire');
+  assert.match(styles[1], /\/pages-[0-9a-f]+\.css$/);
+  // It applies: the step list is laid out as a grid.
+  assert.equal(await s.page.locator('.steps__list').evaluate((el) => getComputedStyle(el).display), 'grid');
+
   await s.page.goto(s.url('#/results'));
   await waitForResults(s.page);
   assert.deepEqual(splits(seen), ['split_questionnaire', 'split_results']);
+  assert.equal(styles.length, 2, 'and was not fetched again');
   assert.equal(new Set(seen).size, seen.length, `no file fetched twice: ${seen.join(', ')}`);
   s.expectClean();
 });
@@ -119,4 +129,26 @@ test('each page is built afresh: no element of the previous page is reused', asy
   await waitForResults(s.page);
   assert.equal(await reused(), 0, 'step to results');
   s.expectClean();
+});
+
+test('a stylesheet that cannot be downloaded gives the same notice, and a later visit retries', async (t) => {
+  const s = await openSession(t, suite, {
+    serviceWorkers: 'block',
+    allowConsole: [/net::ERR_FAILED/],
+  });
+  let attempts = 0;
+  await s.context.route(/\/pages-[0-9a-f]+\.css$/, (route) => {
+    attempts += 1;
+    return attempts === 1 ? route.abort('failed') : route.continue();
+  });
+  await open(s, '#/');
+  await s.page.goto(s.url('#/history'));
+  await s.page.getByTestId('notice-load-failed').waitFor();
+  await button(s.page, 'Back to the start page').click();
+  await button(s.page, 'Start the assessment').waitFor();
+  await s.page.goto(s.url('#/history'));
+  await s.page.locator('h1', { hasText: 'Saved snapshots' }).waitFor();
+  assert.equal(attempts, 2, 'the stylesheet was fetched again');
+  assert.equal(await s.page.getByTestId('notice-load-failed').count(), 0);
+  assert.deepEqual(s.errors, [], 'no page error');
 });
