@@ -120,7 +120,7 @@ export function contentSecurityPolicy(html, { release = true } = {}) {
  * needs it opens. Its integrity attribute still applies then.
  */
 export function deferPageStyles(html) {
-  const tag = /<link\b[^>]*\bhref=["']?\.\/pages-[0-9a-f]{1,16}\.css\b[^>]*>/;
+  const tag = /<link\b[^>]*\bhref=["']?[^"'\s>]*\bpages-[0-9a-f]{1,16}\.css\b[^>]*>/;
   if (!tag.test(html)) throw new Error('postbuild: index.html does not link pages-<hash>.css (style/pages.css)');
   return html.replace(tag, (t) => (/\bdata-lazy-styles\b/.test(t) ? t : t.replace(/\s*\/?>$/, ' disabled data-lazy-styles>')));
 }

@@ -114,10 +114,11 @@ export async function splitBuild(dir, { release = true, raw = rawWasmPath(releas
   let html = await readFile(indexPath, 'utf8');
 
   // The main JS and wasm index.html loads: Trunk's `mlops-maturity-<hash>.js`
-  // and `..._bg.wasm` (or this step's own, on a re-run).
-  const loaded = html.match(new RegExp(`\\./(${escapeRe(BIN)}-[0-9a-f]{1,16})\\.js\\b`));
+  // and `..._bg.wasm` (or this step's own, on a re-run), after the public URL
+  // (`./` by default, `/base/` with `trunk build --public-url /base/`).
+  const loaded = html.match(new RegExp(`(["'=])([^"'\\s=>]*?)(${escapeRe(BIN)}-[0-9a-f]{1,16})\\.js\\b`));
   if (!loaded) throw new Error(`split: index.html does not load ${BIN}-<hash>.js: is this a Trunk build?`);
-  const oldStem = loaded[1];
+  const [, , base, oldStem] = loaded;
 
   // The main JS, the loader and the main wasm name one another, so none can
   // be named by its own hash. They are built under placeholder names of the
@@ -215,13 +216,16 @@ export async function splitBuild(dir, { release = true, raw = rawWasmPath(releas
 
   // index.html: new names, fresh integrity, and a modulepreload for the loader.
   const integrity = { [`${stem}.js`]: sri384(mainJs), [`${stem}_bg.wasm`]: sri384(mainWasm) };
-  html = html.replaceAll(`./${oldStem}.js`, `./${stem}.js`).replaceAll(`./${oldStem}_bg.wasm`, `./${stem}_bg.wasm`);
+  html = html
+    .replaceAll(`${base}${oldStem}.js`, `${base}${stem}.js`)
+    .replaceAll(`${base}${oldStem}_bg.wasm`, `${base}${stem}_bg.wasm`);
   html = html.replace(/<link\b[^>]*>/g, (tag) => {
-    const href = tag.match(/\bhref=(["']?)\.\/([^"'\s>]+)\1/);
-    if (!href || !(href[2] in integrity)) return tag;
-    return tag.replace(/\bintegrity=(["']?)[^"'\s>]+\1/, `integrity="${integrity[href[2]]}"`);
+    const href = tag.match(/\bhref=(["']?)([^"'\s>]+)\1/);
+    const file = href && href[2].startsWith(base) ? href[2].slice(base.length) : null;
+    if (!(file in integrity)) return tag;
+    return tag.replace(/\bintegrity=(["']?)[^"'\s>]+\1/, `integrity="${integrity[file]}"`);
   });
-  const preload = `<link rel="modulepreload" href="./${loaderFile}" integrity="${sri384(loader)}" crossorigin>`;
+  const preload = `<link rel="modulepreload" href="${base}${loaderFile}" integrity="${sri384(loader)}" crossorigin>`;
   html = html.replace(/<\/head>/i, `${preload}</head>`);
   await writeFile(indexPath, html);
 

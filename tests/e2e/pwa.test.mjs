@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { DIST, useSuite, openSession, startServer, screenshot } from './harness.mjs';
 import { DIMENSIONS, QUESTIONS, open, button, radio, answer, assertProgress } from './app.mjs';
 import { postbuild } from '../../scripts/postbuild.mjs';
+import { rawWasmPath } from '../../scripts/split.mjs';
 
 /** Why these tests cannot run on the current dist/, or null. */
 function notReady() {
@@ -177,6 +178,36 @@ function definePwaTests() {
     await s.page.reload();
     await radio(s.page, FIRST.id, 'Fully').waitFor({ state: 'attached' });
     assert.equal(await radio(s.page, FIRST.id, 'Fully').isChecked(), true, 'draft restored under the sub-path, offline');
+    s.expectClean();
+  });
+
+  test('a build with an absolute base path (trunk --public-url /mlops-maturity/) splits and runs', async (t) => {
+    // Trunk's output for --public-url /mlops-maturity/: asset URLs start with
+    // the base instead of "./". The post-build (code splitting included) is
+    // run again on it, as Trunk would, from the linker's output in target/.
+    if (!existsSync(rawWasmPath('release'))) return t.skip(`${rawWasmPath('release')} not built here`);
+    const root = await mkdtemp(join(tmpdir(), 'mlops-base-'));
+    t.after(() => rm(root, { recursive: true, force: true }));
+    const dir = join(root, 'mlops-maturity');
+    await cp(DIST, dir, { recursive: true });
+    const index = join(dir, 'index.html');
+    const relative = await readFile(index, 'utf8');
+    const absolute = relative.replace(/(["'=])\.\/(?=[\w-]+-[0-9a-f]{8,16}(?:_bg)?\.(?:js|wasm|css)\b)/g, '$1/mlops-maturity/');
+    assert.notEqual(absolute, relative);
+    await writeFile(index, absolute);
+    const result = await postbuild(dir);
+    assert.ok(!result.split.skipped && result.split.chunks.length > 0, 'the wasm was split again');
+    const html = await readFile(index, 'utf8');
+    assert.ok(html.includes(`/mlops-maturity/${result.split.js}`), 'the loader points at the new main module, under the base');
+    assert.ok(!/["'=]\.\/mlops-maturity-/.test(html), 'no relative main-module URL is left');
+
+    const server = await startServer(root);
+    t.after(() => server.close());
+    const s = await openSession(t, { ...suite, server: { ...server, url: `${server.url}/mlops-maturity` } }, { allowConsole: OFFLINE_NOISE });
+    await open(s, '#/');
+    await answerFirstQuestion(s.page, 'Fully');
+    await s.page.goto(s.url('#/results'));
+    await s.page.getByTestId('scores-table').waitFor();
     s.expectClean();
   });
 
