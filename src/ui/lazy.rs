@@ -1,16 +1,16 @@
 //! Pages that are loaded on demand (issue #4's first-load budget).
 //!
-//! The start page and the questionnaire are in the main wasm module. The
-//! results (own and shared), compare, team and history pages are each split
-//! into a chunk of their own by `wasm-split-cli` (see
-//! `scripts/postbuild.mjs`), fetched the first time the page is opened. The
-//! service worker precaches every chunk, so they work offline after the first
-//! visit.
+//! Only the start page and the app's frame are in the main wasm module.
+//! Three split points, each a chunk that `wasm-split-cli` makes
+//! (`scripts/split.mjs`) and the browser fetches the first time one of its
+//! pages opens: `questionnaire` (the steps), `results` (own and shared) and
+//! `tools` (compare, team, history). Code they share goes into shared chunks,
+//! fetched with them. The service worker precaches every chunk, so they work
+//! offline after the first visit. Their styles (style/pages.css) come with
+//! the first of them.
 //!
 //! With the `split` feature off (tests, native builds) the same functions are
 //! plain calls, so behaviour is identical and only the packaging differs.
-//!
-//! Their styles (style/pages.css) come with the first of them, too.
 //!
 //! A chunk or the stylesheet that cannot be fetched (a deploy removed it, the
 //! network is gone and nothing is cached) gives a [`LoadError`] and a message
@@ -23,7 +23,7 @@ use send_wrapper::SendWrapper;
 use std::future::Future;
 use std::pin::Pin;
 
-/// A page's code could not be fetched.
+/// A page's code or styles could not be fetched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LoadError;
 
