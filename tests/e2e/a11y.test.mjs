@@ -84,6 +84,8 @@ function defineA11yTests() {
 
         await button(page, 'Start the assessment').click();
         await page.waitForFunction((d) => location.hash === `#/q/${d}`, DIMENSIONS[0]);
+        // The questionnaire's code is loaded on demand: audit the page, not "Loading…".
+        await page.locator('fieldset').first().waitFor();
         await check(`questionnaire step ${DIMENSIONS[0]}`);
         // A step with answers picked (checked radios have their own colours).
         await page.locator('input[type="radio"]').first().check();
