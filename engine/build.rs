@@ -1,5 +1,5 @@
 //! Packs the built-in model (data/mlops-maturity-model.json) into a flat
-//! string the app reads without a JSON parser (src/model/packed.rs).
+//! string the app reads without a JSON parser (`unpack` in src/model.rs).
 //!
 //! Why: parsing the JSON at start-up linked serde's derived deserializers and
 //! the model validator into the app's first download; the packed form needs a

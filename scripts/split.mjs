@@ -40,7 +40,7 @@ const BIN = 'mlops-maturity';
 /** The split runtime's import, as wasm-split-cli writes it. */
 const LINK = '__wasm_split.js';
 /** wasm features rustc's wasm32-unknown-unknown emits by default. */
-const WASM_FEATURES = [
+export const WASM_FEATURES = [
   '--enable-bulk-memory',
   '--enable-nontrapping-float-to-int',
   '--enable-sign-ext',
@@ -100,6 +100,14 @@ export function rawWasmPath(profile) {
 }
 
 /**
+ * Where the split of `raw` is made. Its `bindgen/` keeps the main module
+ * before wasm-opt, with names (scripts/bench.sh reads it for twiggy).
+ */
+export function splitWorkDir(raw = rawWasmPath('release')) {
+  return join(dirname(raw), 'wasm-split');
+}
+
+/**
  * Replaces Trunk's wasm-bindgen output in `dir` with the split build of
  * `raw`. Returns { main, js, loader, chunks } (file names). Running it again
  * on its own output redoes the split and gives the same files.
@@ -128,7 +136,7 @@ export async function splitBuild(dir, { release = true, raw = rawWasmPath(releas
   const tempStem = `${BIN}-${PLACEHOLDER}`;
   const tempLoader = `__wasm_split-${PLACEHOLDER}.js`;
 
-  const work = join(dirname(raw), 'wasm-split');
+  const work = splitWorkDir(raw);
   await rm(work, { recursive: true, force: true });
   await mkdir(join(work, 'bindgen'), { recursive: true });
 

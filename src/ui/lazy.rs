@@ -67,6 +67,10 @@ macro_rules! split_page {
     };
 }
 
+split_page!(questionnaire, step, step_page(dimension: usize) {
+    view! { <crate::ui::steps::StepPage dimension=dimension/> }.into_any()
+});
+
 split_page!(results, own_results, own_results_page() {
     view! { <crate::ui::results::OwnResults/> }.into_any()
 });
@@ -189,7 +193,3 @@ pub fn lazy_page(load: PageFuture) -> AnyView {
     }
     .into_any()
 }
-
-split_page!(questionnaire, step, step_page(dimension: usize) {
-    view! { <crate::ui::steps::StepPage dimension=dimension/> }.into_any()
-});

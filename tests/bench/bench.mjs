@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants as Z, gzipSync } from 'node:zlib';
 import { ROOT, CHROMIUM_ARGS, launchBrowser, startServer } from '../e2e/harness.mjs';
+import { splitWorkDir, WASM_FEATURES } from '../../scripts/split.mjs';
 
 const DIST = resolve(process.env.BENCH_DIST ?? process.env.E2E_DIST ?? join(ROOT, 'dist'));
 const BASELINE = join(ROOT, 'tests', 'bench', 'baseline.json');
@@ -464,7 +465,7 @@ async function twiggySection() {
   // step of scripts/split.mjs on its wasm-bindgen output with -g (keep
   // names): the code is the same as the shipped file's; only the "function
   // names" section is extra.
-  const splitDir = join(ROOT, 'target', 'wasm32-unknown-unknown', 'release', 'wasm-split', 'bindgen');
+  const splitDir = join(splitWorkDir(), 'bindgen');
   const mainWasm = existsSync(splitDir) ? (await readdir(splitDir)).find((f) => f.endsWith('_bg.wasm')) : undefined;
   if (!mainWasm) { say(`${relative(ROOT, splitDir)} has no main module (build with trunk first): skipped.`); say(); return; }
   const bindgen = join(splitDir, mainWasm);
@@ -473,8 +474,7 @@ async function twiggySection() {
     const named = join(dir, 'named.wasm');
     // The wasm-opt trunk uses (npm binaryen, pinned in Trunk.toml), not any other.
     const local = join(ROOT, 'node_modules', '.bin', 'wasm-opt');
-    const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
-    const opt = await run(existsSync(local) ? local : 'wasm-opt', ['-Oz', '-g', ...features.map((f) => `--enable-${f}`), bindgen, '-o', named]);
+    const opt = await run(existsSync(local) ? local : 'wasm-opt', ['-Oz', '-g', ...WASM_FEATURES, bindgen, '-o', named]);
     if (opt.code !== 0) { say(`wasm-opt failed: ${opt.stderr.trim()}`); say(); return; }
     const top = spawnSync('twiggy', ['top', '-n', '11', named], { encoding: 'utf8' });
     say(`\`twiggy top\` of the main module (the first load's wasm) rebuilt with names (\`wasm-opt -Oz -g\`, ${KiB((await stat(named)).size)}; ` +
