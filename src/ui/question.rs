@@ -41,9 +41,17 @@ pub fn choice_for_key(key: &str) -> Option<Answer> {
     Answer::CHOICES.get(digit.checked_sub(1)?).copied()
 }
 
+/// True when a key pressed in `target` should pick an answer: on the radios,
+/// not while typing in the note (or any other text field) of the question.
+fn answers_by_key(target: Option<web_sys::EventTarget>) -> bool {
+    target
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|input| input.type_() == "radio")
+}
+
 /// A question with its six answers as a radio group. Arrow keys move within
 /// the group and Tab between questions (native radios); the keys 1 to 6
-/// answer the focused question.
+/// answer the question whose radio has focus.
 #[component]
 pub fn QuestionCard(
     /// Index of the question in the model.
@@ -61,7 +69,7 @@ pub fn QuestionCard(
     let note_id = format!("note-{id}");
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || !answers_by_key(ev.target()) {
             return;
         }
         let Some(choice) = choice_for_key(&ev.key()) else {

@@ -4,10 +4,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { useSuite, openSession, screenshot } from './harness.mjs';
-import { open, button, question, answer, storageEntries, QUESTIONS, DRAFT_KEY, SHARE_PREFIX } from './app.mjs';
+import { open, button, question, radio, answer, storageEntries, QUESTIONS, DRAFT_KEY, SHARE_PREFIX } from './app.mjs';
 
 const suite = useSuite();
-const NOTE = 'Only for the fraud model, see <b>wiki</b>, "owner: Ana"';
+// Typed key by key: digits 1-6 are answer shortcuts on the radios and must
+// reach the note as text.
+const NOTE = '3 teams, 12 models: only for the fraud model, see <b>wiki</b>, "owner: Ana"';
 
 test('notes: a note survives a reload, reaches the CSV and stays out of the link', async (t) => {
   const s = await openSession(t, suite);
@@ -18,7 +20,15 @@ test('notes: a note survives a reload, reaches the CSV and stays out of the link
   await answer(page, q0.id, 'Fully');
   const card = question(page, q0.id);
   await card.getByText('Add a note', { exact: true }).click();
-  await card.getByLabel(/^Note/).fill(NOTE);
+  await card.getByLabel(/^Note/).click();
+  await page.keyboard.type(NOTE);
+  assert.equal(await card.getByLabel(/^Note/).inputValue(), NOTE, 'every typed key, digits too, lands in the note');
+  assert.ok(await radio(page, q0.id, 'Fully').isChecked(), 'typing digits in the note leaves the answer alone');
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.tagName),
+    'TEXTAREA',
+    'focus stays in the note while typing',
+  );
   await screenshot(page, 'question-note');
   await page.setViewportSize({ width: 390, height: 844 });
   await screenshot(page, 'question-note');
