@@ -83,15 +83,36 @@ impl Route {
     }
 }
 
+/// What starts the fragment of a shared result.
+const SHARED_PREFIX: &str = "#/r/";
+
 /// The fragment of a shared result: `#/r/<payload>`. Every link to a
 /// result is written by this one function.
 pub fn shared_hash(payload: &str) -> String {
-    format!("#/r/{payload}")
+    format!("{SHARED_PREFIX}{payload}")
+}
+
+/// The payload of a result link as a user pastes it: what follows `#/r/` in
+/// a full link, or the (trimmed) text itself when it is a bare payload.
+pub fn payload_of(text: &str) -> &str {
+    let text = text.trim();
+    match text.rfind(SHARED_PREFIX) {
+        Some(at) => &text[at + SHARED_PREFIX.len()..],
+        None => text,
+    }
 }
 
 #[cfg(test)]
 mod feature_tests {
     use super::*;
+
+    #[test]
+    fn a_pasted_link_or_bare_payload_gives_the_payload() {
+        assert_eq!(payload_of(" https://h/p/#/r/abc "), "abc");
+        assert_eq!(payload_of("https://h/p/?x#/r/abc\n"), "abc");
+        assert_eq!(payload_of("abc"), "abc");
+        assert_eq!(payload_of(&shared_hash("xyz")), "xyz");
+    }
 
     #[test]
     fn a_shared_hash_parses_back_to_its_payload() {

@@ -292,26 +292,21 @@ pub struct PastedLink {
     pub result: Result<SharedResult, LinkError>,
 }
 
-/// The payload of a result link: what follows `#/r/` in a full link, or the
-/// text itself when it is a bare payload.
-pub fn link_payload(text: &str) -> &str {
-    let text = text.trim();
-    match text.rfind("#/r/") {
-        Some(at) => &text[at + 4..],
-        None => text,
-    }
-}
-
 /// Reads a list of result links, one per line (blank lines skipped). Each
 /// bad link is reported on its own; the good ones are still returned.
-pub fn parse_links(model: &Model, text: &str) -> Vec<PastedLink> {
+/// `payload_of` finds the payload in a line (the app knows its URL shape).
+pub fn parse_links<'t>(
+    model: &Model,
+    text: &'t str,
+    payload_of: impl Fn(&'t str) -> &'t str,
+) -> Vec<PastedLink> {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| PastedLink {
             line: i + 1,
             text: l.trim().chars().take(80).collect(),
-            result: link::decode(model, link_payload(l)),
+            result: link::decode(model, payload_of(l)),
         })
         .collect()
 }

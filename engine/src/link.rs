@@ -30,7 +30,7 @@
 use std::fmt;
 
 use crate::answer::{Answer, Answers, Targets};
-use crate::model::{Model, MAX_LEVEL};
+use crate::model::{Model, MAX_DIMENSIONS, MAX_LEVEL, MAX_QUESTIONS};
 
 /// The format version written as the payload's first character.
 pub const LINK_FORMAT: u8 = 1;
@@ -288,17 +288,31 @@ fn model_matches(model: &Model, code: u8, version: u8) -> Result<(), LinkError> 
 
 /// Bytes after the version digit: header, packed codes, checksum.
 fn byte_len(model: &Model, has_targets: bool) -> usize {
-    let codes = model.questions.len()
-        + if has_targets {
-            model.dimensions.len()
-        } else {
-            0
-        };
-    HEADER_BYTES + (codes * CODE_BITS as usize).div_ceil(8) + CRC_BYTES
+    let targets = if has_targets {
+        model.dimensions.len()
+    } else {
+        0
+    };
+    payload_bytes(model.questions.len(), targets)
 }
 
+/// Bytes before base64: header, 3 bits per answer and per target, checksum.
+const fn payload_bytes(answers: usize, targets: usize) -> usize {
+    HEADER_BYTES + ((answers + targets) * CODE_BITS as usize).div_ceil(8) + CRC_BYTES
+}
+
+/// Length in characters of the payload [`encode`] writes for a model of
+/// `questions` questions and `dimensions` dimensions, with every target set
+/// (the longest case).
+pub const fn payload_len(questions: usize, dimensions: usize) -> usize {
+    1 + base64_len(payload_bytes(questions, dimensions))
+}
+
+// Every model that validates has a result that fits a link.
+const _: () = assert!(payload_len(MAX_QUESTIONS, MAX_DIMENSIONS) <= MAX_LINK_LEN);
+
 /// Unpadded base64 length of `n` bytes.
-fn base64_len(n: usize) -> usize {
+const fn base64_len(n: usize) -> usize {
     (n * 4).div_ceil(3)
 }
 

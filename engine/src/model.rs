@@ -126,8 +126,8 @@ pub enum ModelError {
     /// A not-asked note names a characteristic or question that does not exist,
     /// or a characteristic that a question does evidence.
     BadNotAsked(String),
-    /// A model must have at least one dimension, at most [`MAX_QUESTIONS`]
-    /// questions, and a full result that fits a share link.
+    /// A model must have 1 to [`MAX_DIMENSIONS`] dimensions and at most
+    /// [`MAX_QUESTIONS`] questions (so that a full result fits a share link).
     TooLarge,
 }
 
@@ -170,6 +170,8 @@ impl std::error::Error for ModelError {}
 
 /// Most questions a model may have (keeps share links under 1 KB).
 pub const MAX_QUESTIONS: usize = 2000;
+/// Most dimensions a model may have.
+pub const MAX_DIMENSIONS: usize = 16;
 
 impl Model {
     /// Parses and validates a model.
@@ -193,14 +195,12 @@ impl Model {
         {
             return Err(ModelError::Levels);
         }
-        if self.dimensions.is_empty() || self.questions.len() > MAX_QUESTIONS {
-            return Err(ModelError::TooLarge);
-        }
-        // Every result must fit a share link: format character, then base64url
-        // of 3 header bytes, 3 bits per answer and target, 2 checksum bytes.
-        let bits = 3 * (self.questions.len() + self.dimensions.len());
-        let bytes = 3 + bits.div_ceil(8) + 2;
-        if 1 + (bytes * 8).div_ceil(6) > crate::link::MAX_LINK_LEN {
+        // Within these limits every result fits a share link (checked at
+        // compile time in `link`).
+        if self.dimensions.is_empty()
+            || self.dimensions.len() > MAX_DIMENSIONS
+            || self.questions.len() > MAX_QUESTIONS
+        {
             return Err(ModelError::TooLarge);
         }
         unique(self.dimensions.iter().map(|d| d.id.as_str()))?;
@@ -346,7 +346,7 @@ fn unique<'a>(ids: impl Iterator<Item = &'a str>) -> Result<(), ModelError> {
 ///
 /// It is read from the packed form build.rs makes of `BUILTIN_JSON`, not
 /// parsed as JSON: that keeps serde's deserializers and the validator out of
-/// the app's first download (issue #4). The tests `builtin_model_is_valid`
+/// the app's first download. The tests `builtin_model_is_valid`
 /// and `packed_model_equals_the_json` prove it is the JSON model, valid.
 pub fn builtin() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
