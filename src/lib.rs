@@ -9,6 +9,7 @@ pub mod files;
 pub mod location;
 pub mod pwa;
 pub mod route;
+pub mod snapshots;
 pub mod state;
 pub mod storage;
 pub mod time;

@@ -1,12 +1,14 @@
 //! The app's shared state: one signal holding the draft (the answers and
-//! targets), the current route, and the notices. Everything else the UI
-//! shows is derived from these with memos.
+//! targets), one holding the saved snapshots, the current route, and the
+//! notices. Everything else the UI shows is derived from these with memos.
 
 use crate::draft::{self, Draft};
 use crate::route::Route;
+use crate::snapshots::{self, SnapshotsError};
 use crate::storage::{self, StorageError};
 use crate::{location, time};
 use leptos::prelude::*;
+use maturity_engine::history::History;
 use maturity_engine::{Answer, Answers, Model, Targets};
 
 /// A stored draft that could not be read, and where its text was kept.
@@ -91,6 +93,13 @@ pub struct AppState {
     pub model: &'static Model,
     /// The one source of truth for answers, targets and notes.
     pub draft: RwSignal<Draft>,
+    answers: Memo<Answers>,
+    targets: Memo<Targets>,
+    /// The saved snapshots as last read from storage; read the first time a
+    /// page asks ([`AppState::snapshots`]), so the start page never pays for
+    /// them.
+    snapshots: RwSignal<Result<History, SnapshotsError>>,
+    snapshots_read: StoredValue<bool>,
     pub route: RwSignal<Route>,
     /// Set while saving doesn't work; the notice says answers won't survive a reload.
     pub storage_error: RwSignal<Option<StorageError>>,
@@ -107,9 +116,14 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(model: &'static Model, boot: Boot, route: Route) -> AppState {
+        let draft = RwSignal::new(boot.draft);
         AppState {
             model,
-            draft: RwSignal::new(boot.draft),
+            draft,
+            answers: Memo::new(move |_| draft.with(|d| d.answers.clone())),
+            targets: Memo::new(move |_| draft.with(|d| d.targets.clone())),
+            snapshots: RwSignal::new(Ok(History::default())),
+            snapshots_read: StoredValue::new(false),
             route: RwSignal::new(route),
             storage_error: RwSignal::new(boot.storage_error),
             corrupt: RwSignal::new(boot.corrupt),
@@ -120,16 +134,79 @@ impl AppState {
         }
     }
 
-    /// The draft's answers (a memo would copy them anyway; they are 31 bytes).
+    /// The draft's answers. A memo: what depends on them does not rerun
+    /// when only a note or a target changes.
     pub fn answers(&self) -> Signal<Answers> {
-        let draft = self.draft;
-        Signal::derive(move || draft.with(|d| d.answers.clone()))
+        self.answers.into()
     }
 
-    /// The draft's target levels.
+    /// The draft's target levels (a memo, like [`AppState::answers`]).
     pub fn targets(&self) -> Signal<Targets> {
-        let draft = self.draft;
-        Signal::derive(move || draft.with(|d| d.targets.clone()))
+        self.targets.into()
+    }
+
+    /// The saved snapshots, or why they can't be read. The first call reads
+    /// them from storage and starts following other tabs' changes to them.
+    pub fn snapshots(&self) -> Signal<Result<History, SnapshotsError>> {
+        if !self.snapshots_read.get_value() {
+            self.snapshots_read.set_value(true);
+            self.snapshots.set(snapshots::load());
+            let signal = self.snapshots;
+            // Kept for the page's lifetime, like the state itself; a state
+            // that is gone (tests mount many) is skipped by `try_set`.
+            let _listener = snapshots::on_changed_elsewhere(move || {
+                let _ = signal.try_set(snapshots::load());
+            });
+        }
+        self.snapshots.into()
+    }
+
+    /// Applies `f` to the stored snapshots and writes them back. They are
+    /// read again first, so a snapshot saved in another tab is never
+    /// overwritten. On any error nothing is written.
+    ///
+    /// # Errors
+    /// [`SnapshotsError`], e.g. storage full, or unreadable snapshots (which
+    /// are left as they are).
+    fn change_snapshots<T>(&self, f: impl FnOnce(&mut History) -> T) -> Result<T, SnapshotsError> {
+        let loaded = snapshots::load();
+        let mut history = match loaded {
+            Ok(h) => h,
+            Err(e) => {
+                self.snapshots.set(Err(e.clone()));
+                return Err(e);
+            }
+        };
+        let out = f(&mut history);
+        snapshots::store(&history)?;
+        self.snapshots_read.set_value(true);
+        self.snapshots.set(Ok(history));
+        Ok(out)
+    }
+
+    /// Saves `payload` (a share-link payload) as a snapshot named `label`;
+    /// returns its id.
+    ///
+    /// # Errors
+    /// [`SnapshotsError`]; then nothing was written.
+    pub fn save_snapshot(&self, label: &str, payload: String) -> Result<String, SnapshotsError> {
+        self.change_snapshots(|h| h.add(label, time::now_ms(), payload))
+    }
+
+    /// Renames a snapshot; `Ok(false)` when it is no longer there.
+    ///
+    /// # Errors
+    /// [`SnapshotsError`]; then nothing was written.
+    pub fn rename_snapshot(&self, id: &str, label: &str) -> Result<bool, SnapshotsError> {
+        self.change_snapshots(|h| h.rename(id, label))
+    }
+
+    /// Deletes a snapshot; `Ok(false)` when it was already gone.
+    ///
+    /// # Errors
+    /// [`SnapshotsError`]; then nothing was written.
+    pub fn delete_snapshot(&self, id: &str) -> Result<bool, SnapshotsError> {
+        self.change_snapshots(|h| h.remove(id))
     }
 
     pub fn set_answer(&self, question: usize, answer: Answer) {
@@ -161,6 +238,12 @@ impl AppState {
     /// Throws the draft away and begins a new one.
     pub fn start_over(&self) {
         self.draft.set(Draft::new(self.model, time::now_ms()));
+    }
+
+    /// Makes an imported result file's draft the draft, as changed now.
+    pub fn import(&self, mut imported: Draft) {
+        imported.updated_ms = time::now_ms();
+        self.draft.set(imported);
     }
 
     /// Makes a shared result the draft ("Edit a copy").
@@ -212,14 +295,6 @@ impl AppState {
     /// Shows `route`, adding a history entry.
     pub fn go(&self, route: Route) {
         location::push(&route.to_hash(self.model));
-        if self.route.get_untracked() != route {
-            self.route.set(route);
-        }
-    }
-
-    /// Shows `route` without adding a history entry.
-    pub fn replace(&self, route: Route) {
-        location::replace(&route.to_hash(self.model));
         if self.route.get_untracked() != route {
             self.route.set(route);
         }

@@ -1,10 +1,18 @@
-//! The one module that touches `localStorage`.
+//! `localStorage` for the draft, and the probe that tells whether storage
+//! works at all. (The saved snapshots have their own module,
+//! [`crate::snapshots`].)
 //!
 //! Every access is fallible: storage can be missing (some embedded browsers),
 //! blocked (privacy settings make `window.localStorage` itself throw), or
 //! full (`setItem` throws `QuotaExceededError`). Callers get a
 //! [`StorageError`] and keep working in memory; nothing here panics or
-//! aborts, which is why gloo-storage's `LocalStorage::raw()` is not used.
+//! aborts.
+//!
+//! The draft is read and written as text, not through gloo-storage's typed
+//! `get`/`set`: an unreadable draft must be backed up verbatim, and gloo's
+//! `get` hands back only the parse error (the component test
+//! `gloo_get_loses_an_unreadable_draft` shows it), while the engine already
+//! writes the draft's exact text ([`maturity_engine::draft::to_json`]).
 
 use leptos::prelude::*;
 use std::fmt;
@@ -35,11 +43,14 @@ impl fmt::Display for StorageError {
     }
 }
 
+/// True for the names browsers give the "storage is full" exception.
+pub fn is_quota_error_name(name: &str) -> bool {
+    name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED"
+}
+
 fn classify(err: JsValue) -> StorageError {
     match err.dyn_into::<web_sys::DomException>() {
-        Ok(e) if e.name() == "QuotaExceededError" || e.name() == "NS_ERROR_DOM_QUOTA_REACHED" => {
-            StorageError::Full
-        }
+        Ok(e) if is_quota_error_name(&e.name()) => StorageError::Full,
         _ => StorageError::Unavailable,
     }
 }
@@ -63,6 +74,15 @@ fn set(key: &str, value: &str) -> Result<(), StorageError> {
 pub fn probe() -> Result<(), StorageError> {
     set(PROBE_KEY, "1")?;
     local()?.remove_item(PROBE_KEY).map_err(classify)
+}
+
+/// Checks that `localStorage` can be reached (it may still be full). After
+/// this, gloo-storage's `LocalStorage` calls do not abort.
+///
+/// # Errors
+/// [`StorageError::Unavailable`] when storage is missing or blocked.
+pub fn probe_readable() -> Result<(), StorageError> {
+    local().map(drop)
 }
 
 /// The stored draft's text, if there is one.
@@ -105,26 +125,6 @@ pub fn write_backup(raw: &str, now_ms: f64) -> Result<String, StorageError> {
         }
         ms += 1;
     }
-}
-
-/// Key of the saved snapshots (`engine::history`'s JSON).
-pub const HISTORY_KEY: &str = "mlops-maturity:history";
-
-/// The saved snapshots' text, if there are any.
-///
-/// # Errors
-/// [`StorageError::Unavailable`] when storage cannot be read.
-pub fn read_history() -> Result<Option<String>, StorageError> {
-    local()?.get_item(HISTORY_KEY).map_err(classify)
-}
-
-/// Stores the snapshots' text. Only this key is written: on failure the
-/// draft and everything else stay as they were.
-///
-/// # Errors
-/// [`StorageError`], e.g. [`StorageError::Full`].
-pub fn write_history(json: &str) -> Result<(), StorageError> {
-    set(HISTORY_KEY, json)
 }
 
 /// Calls `f` with the draft's new text whenever *another tab* of this site

@@ -464,3 +464,25 @@ async fn lazy_page_shows_loading_then_the_page_or_a_load_failure() {
     assert_eq!(count(&slow, "[data-testid=\"page-loading\"]"), 0);
     assert_eq!(one(&slow, "h1").text_content().unwrap(), "The page");
 }
+
+/// Why the draft is read as text and not through gloo-storage's typed `get`
+/// (src/storage.rs): an unreadable draft must be backed up verbatim, and
+/// gloo hands back only the parse error.
+#[wasm_bindgen_test]
+fn gloo_get_loses_an_unreadable_draft() {
+    use gloo_storage::{errors::StorageError, LocalStorage, Storage};
+    reset();
+    let damaged = r#"{"format":1,"answers":{"people.data-scientists-siloed":"fully""#;
+    storage().set_item(DRAFT_KEY, damaged).unwrap();
+    let err = LocalStorage::get::<serde_json::Value>(DRAFT_KEY).expect_err("a cut-off draft is not JSON");
+    assert!(matches!(err, StorageError::SerdeError(_)), "{err:?}");
+    assert!(
+        !format!("{err:?}{err}").contains("data-scientists-siloed"),
+        "gloo's error does not carry the stored text"
+    );
+    // Read as text, the app keeps it.
+    let boot = Boot::load(builtin(), 1.0);
+    let key = boot.corrupt.expect("reported").backup_key.expect("backed up");
+    assert_eq!(storage().get_item(&key).unwrap().as_deref(), Some(damaged));
+    reset();
+}

@@ -80,15 +80,16 @@ impl fmt::Display for HistoryError {
 
 impl std::error::Error for HistoryError {}
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct HistoryV1 {
-    format: u32,
     snapshots: Vec<Snapshot>,
 }
 
-#[derive(Deserialize)]
-struct Peek {
+/// The stored form of a history, borrowed for writing.
+#[derive(Serialize)]
+pub struct HistoryWire<'a> {
     format: u32,
+    snapshots: &'a [Snapshot],
 }
 
 fn clean_label(label: &str) -> String {
@@ -156,13 +157,18 @@ impl History {
     }
 }
 
+/// The stored form of `history` (format [`HISTORY_FORMAT`]), for a writer
+/// that serialises it itself (the app hands it to gloo-storage).
+pub fn to_wire(history: &History) -> HistoryWire<'_> {
+    HistoryWire {
+        format: HISTORY_FORMAT,
+        snapshots: &history.snapshots,
+    }
+}
+
 /// Writes history (format [`HISTORY_FORMAT`]).
 pub fn to_json(history: &History) -> String {
-    let wire = HistoryV1 {
-        format: HISTORY_FORMAT,
-        snapshots: history.snapshots.clone(),
-    };
-    serde_json::to_string(&wire)
+    serde_json::to_string(&to_wire(history))
         .unwrap_or_else(|_| format!("{{\"format\":{HISTORY_FORMAT},\"snapshots\":[]}}"))
 }
 
@@ -175,11 +181,25 @@ pub fn from_json(text: &str) -> Result<History, HistoryError> {
     if text.len() > MAX_HISTORY_BYTES {
         return Err(HistoryError::TooLarge);
     }
-    let peek: Peek = serde_json::from_str(text).map_err(|e| HistoryError::Syntax(e.to_string()))?;
-    match peek.format {
+    let value = serde_json::from_str(text).map_err(|e| HistoryError::Syntax(e.to_string()))?;
+    from_value(value)
+}
+
+/// Reads history already parsed as JSON (what gloo-storage hands back).
+///
+/// # Errors
+/// [`HistoryError`] when the value is not of this shape or of another format
+/// version.
+pub fn from_value(value: serde_json::Value) -> Result<History, HistoryError> {
+    let format = value
+        .get("format")
+        .and_then(serde_json::Value::as_u64)
+        .ok_or_else(|| HistoryError::Syntax("no format number".to_owned()))?;
+    let format = u32::try_from(format).unwrap_or(u32::MAX);
+    match format {
         1 => {
             let wire: HistoryV1 =
-                serde_json::from_str(text).map_err(|e| HistoryError::Syntax(e.to_string()))?;
+                serde_json::from_value(value).map_err(|e| HistoryError::Syntax(e.to_string()))?;
             let mut history = History {
                 snapshots: wire.snapshots,
             };

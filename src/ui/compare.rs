@@ -6,24 +6,12 @@ use crate::chart::{self, Series, DASHED_STYLE, SOLID_STYLE};
 use crate::route::{self, Route};
 use crate::state::use_app;
 use crate::ui::history;
-use crate::ui::results::score_text;
+use crate::ui::format::{delta_text, optional_level_text, optional_score_text, score_text, NOT_AVAILABLE};
 use crate::{link, location};
 use leptos::prelude::*;
-use maturity_engine::compare::{compare, link_payload, Change, Comparison, QuestionChange};
+use maturity_engine::compare::{compare, Change, Comparison, QuestionChange};
 use maturity_engine::history::History;
 use maturity_engine::{LinkError, Model};
-
-/// "+0.5", "−0.3", "0.0": a signed score change with one decimal.
-pub fn delta_text(delta: f64) -> String {
-    let d = (delta * 10.0).round() / 10.0;
-    if d > 0.0 {
-        format!("+{d:.1}")
-    } else if d < 0.0 {
-        format!("\u{2212}{:.1}", -d)
-    } else {
-        "0.0".to_owned()
-    }
-}
 
 /// The words and class for a change of answer.
 pub fn change_word(change: Change) -> (&'static str, &'static str) {
@@ -75,7 +63,7 @@ pub fn ComparePage(
 ) -> impl IntoView {
     let state = use_app();
     let model = state.model;
-    let saved = history::load().unwrap_or_default();
+    let saved = state.snapshots().get_untracked().unwrap_or_default();
     let body = payloads.clone().map(|(a, b)| {
         let before = link::decode(model, &a);
         let after = link::decode(model, &b);
@@ -231,7 +219,7 @@ fn CompareForm(
         ev.prevent_default();
         let check = |text: RwSignal<String>, err: RwSignal<Option<String>>| {
             let t = text.get_untracked();
-            let payload = link_payload(&t).to_owned();
+            let payload = route::payload_of(&t).to_owned();
             match link::decode(model, &payload) {
                 Ok(_) => Some(payload),
                 Err(e) => {
@@ -354,8 +342,8 @@ fn ComparisonView(
         .iter()
         .map(|d| {
             let dim = &model.dimensions[d.dimension];
-            let lvl = |l: Option<u8>| l.map_or("n/a".to_owned(), |l| l.to_string());
-            let sc = |s: Option<f64>| s.map_or("n/a".to_owned(), score_text);
+            let lvl = optional_level_text;
+            let sc = optional_score_text;
             let (change, class) = match d.delta() {
                 Some(x) if (x * 10.0).round() > 0.0 => {
                     (format!("\u{25b2} {}", delta_text(x)), "up")
@@ -364,7 +352,7 @@ fn ComparisonView(
                     (format!("\u{25bc} {}", delta_text(x)), "down")
                 }
                 Some(_) => ("No change".to_owned(), "same"),
-                None => ("n/a".to_owned(), "same"),
+                None => (NOT_AVAILABLE.to_owned(), "same"),
             };
             view! {
                 <tr data-testid=format!("compare-{}", dim.id)>
@@ -499,14 +487,6 @@ fn ComparisonView(
 mod tests {
     use super::*;
     use maturity_engine::{Answer, Answers};
-
-    #[test]
-    fn deltas_are_signed_with_one_decimal() {
-        assert_eq!(delta_text(0.54), "+0.5");
-        assert_eq!(delta_text(-0.26), "\u{2212}0.3");
-        assert_eq!(delta_text(0.01), "0.0");
-        assert_eq!(delta_text(-0.04), "0.0");
-    }
 
     #[test]
     fn regressions_come_first_within_a_dimension() {

@@ -10,6 +10,7 @@ use crate::chart;
 use crate::draft::Draft;
 use crate::state::use_app;
 use crate::ui::confirm::ConfirmPanel;
+use crate::ui::notices::{Notice, Tone};
 use crate::{clipboard, files, time};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -154,7 +155,7 @@ pub fn ExportPanel(
             </div>
             <p class="export__status" role="status">{move || status.get()}</p>
             {move || failure.get().map(|e| view! {
-                <div class="notice notice--error" role="alert" data-testid="notice-export"><p>{e}</p></div>
+                <Notice tone=Tone::Error testid="notice-export"><p>{e}</p></Notice>
             })}
             {editable.then(|| view! { <ImportField/> })}
         </section>
@@ -172,9 +173,7 @@ fn ImportField() -> impl IntoView {
 
     let adopt = move |name: String, imported: Imported| {
         let answered = imported.draft.answers.answered();
-        let mut d = imported.draft;
-        d.updated_ms = time::now_ms();
-        state.draft.set(d);
+        state.import(imported.draft);
         let dropped = if imported.dropped.is_empty() {
             String::new()
         } else {
@@ -237,9 +236,7 @@ fn ImportField() -> impl IntoView {
                 on:change=on_file
             />
             {move || error.get().map(|e| view! {
-                <div class="notice notice--error" role="alert" data-testid="notice-import">
-                    <p>{e}</p>
-                </div>
+                <Notice tone=Tone::Error testid="notice-import"><p>{e}</p></Notice>
             })}
             {move || pending.get().map(|(name, imported)| {
                 let incoming = imported.draft.answers.answered();

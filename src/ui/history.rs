@@ -1,68 +1,21 @@
 //! Saved snapshots ("history"): the "Save snapshot" panel on the results
 //! page, and the `#/history` page that lists, opens, compares, renames and
-//! deletes them.
-//!
-//! Snapshots live in localStorage under their own key, apart from the draft,
-//! so a full or blocked storage can fail a save without touching anything
-//! else. Each change re-reads what is stored first, so a snapshot saved in
-//! another tab is never overwritten.
+//! deletes them. The snapshots themselves are app state
+//! ([`AppState::snapshots`](crate::state::AppState::snapshots)), stored by
+//! [`crate::snapshots`].
 
 use crate::route::{self, Route};
-use crate::state::use_app;
-use crate::storage::{self, StorageError};
+use crate::snapshots::SnapshotsError;
+use crate::state::{use_app, AppState};
+use crate::storage::StorageError;
 use crate::ui::confirm::ConfirmPanel;
-use crate::ui::results::score_text;
+use crate::ui::format::score_text;
+use crate::ui::notices::{Notice, Tone};
 use crate::{link, time};
 use leptos::html;
 use leptos::prelude::*;
-use maturity_engine::history::{self, History, HistoryError, Snapshot};
+use maturity_engine::history::Snapshot;
 use maturity_engine::{assess, Answers, Model, Targets};
-use std::fmt;
-
-/// Why the saved snapshots could not be read or changed.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SnapshotsError {
-    /// Storage is blocked or full.
-    Storage(StorageError),
-    /// What is stored can't be read (damaged, or written by a newer version);
-    /// it is left as it is rather than overwritten.
-    Unreadable(HistoryError),
-}
-
-impl fmt::Display for SnapshotsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SnapshotsError::Storage(e) => write!(f, "Snapshots can't be saved: {e}."),
-            SnapshotsError::Unreadable(e) => write!(
-                f,
-                "The saved snapshots can't be read: {e}. They were left untouched."
-            ),
-        }
-    }
-}
-
-/// The saved snapshots (none when nothing is stored).
-///
-/// # Errors
-/// [`SnapshotsError`] when storage is blocked or holds something unreadable.
-pub fn load() -> Result<History, SnapshotsError> {
-    match storage::read_history().map_err(SnapshotsError::Storage)? {
-        None => Ok(History::default()),
-        Some(text) => history::from_json(&text).map_err(SnapshotsError::Unreadable),
-    }
-}
-
-/// Applies `f` to the stored snapshots and writes them back. On any error
-/// nothing is written.
-///
-/// # Errors
-/// [`SnapshotsError`], e.g. [`StorageError::Full`].
-pub fn change<T>(f: impl FnOnce(&mut History) -> T) -> Result<(History, T), SnapshotsError> {
-    let mut h = load()?;
-    let out = f(&mut h);
-    storage::write_history(&history::to_json(&h)).map_err(SnapshotsError::Storage)?;
-    Ok((h, out))
-}
 
 /// "Q3 baseline", or "Untitled snapshot".
 pub fn title(s: &Snapshot) -> String {
@@ -108,10 +61,13 @@ pub fn SnapshotPanel(
         let payload =
             answers.with_untracked(|a| targets.with_untracked(|t| link::encode(model, a, t)));
         let text = label.get_untracked();
-        match change(|h| h.add(&text, time::now_ms(), payload)) {
-            Ok((h, id)) => {
+        match state.save_snapshot(&text, payload) {
+            Ok(id) => {
                 error.set(None);
-                saved.set(h.get(&id).map(title));
+                let name = state
+                    .snapshots()
+                    .with_untracked(|h| h.as_ref().ok().and_then(|h| h.get(&id)).map(title));
+                saved.set(name);
                 label.set(String::new());
             }
             Err(e) => {
@@ -156,12 +112,36 @@ pub fn SnapshotPanel(
                     <a href="#/history">"See all snapshots"</a>
                 })}
             </p>
-            {move || error.get().map(|e| view! {
-                <div class="notice notice--error" role="alert" data-testid="notice-snapshot">
-                    <p>{e}</p>
-                </div>
-            })}
+            {move || error.get().map(|e| view! { <Notice tone=Tone::Error testid="notice-snapshot"><p>{e}</p></Notice> })}
         </section>
+    }
+}
+
+/// What the history page's actions share: which snapshots are picked for
+/// comparison, which one is being renamed or deleted, and what the last
+/// action said.
+#[derive(Clone, Copy)]
+struct ListState {
+    picked: RwSignal<Vec<String>>,
+    renaming: RwSignal<Option<String>>,
+    deleting: RwSignal<Option<String>>,
+    status: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+}
+
+impl ListState {
+    /// Reports the outcome of a rename or delete.
+    fn report(&self, outcome: Result<bool, SnapshotsError>, done: String) {
+        match outcome {
+            Ok(true) => {
+                self.error.set(None);
+                self.status.set(done);
+            }
+            Ok(false) => self.error.set(Some(
+                "That snapshot is no longer there (was it deleted in another tab?).".to_owned(),
+            )),
+            Err(e) => self.error.set(Some(format!("{e} Nothing was changed."))),
+        }
     }
 }
 
@@ -169,34 +149,20 @@ pub fn SnapshotPanel(
 #[component]
 pub fn HistoryPage() -> impl IntoView {
     let state = use_app();
-    let model = state.model;
-    let loaded = load();
-    let load_error = loaded.as_ref().err().map(ToString::to_string);
-    let snapshots = RwSignal::new(loaded.unwrap_or_default());
-    let error = RwSignal::new(None::<String>);
-    let status = RwSignal::new(String::new());
-    let picked = RwSignal::new(Vec::<String>::new());
-    let renaming = RwSignal::new(None::<String>);
-    let deleting = RwSignal::new(None::<String>);
-
-    let apply = move |f: Box<dyn FnOnce(&mut History) -> bool>, done: String| match change(f) {
-        Ok((h, true)) => {
-            snapshots.set(h);
-            error.set(None);
-            status.set(done);
-        }
-        Ok((h, false)) => {
-            snapshots.set(h);
-            error.set(Some(
-                "That snapshot is no longer there (was it deleted in another tab?).".to_owned(),
-            ));
-        }
-        Err(e) => error.set(Some(format!("{e} Nothing was changed."))),
+    let snapshots = state.snapshots();
+    let list = ListState {
+        picked: RwSignal::new(Vec::new()),
+        renaming: RwSignal::new(None),
+        deleting: RwSignal::new(None),
+        status: RwSignal::new(String::new()),
+        error: RwSignal::new(None),
     };
+    let picked = list.picked;
 
     let compare = move |_| {
         let ids = picked.get_untracked();
         let pair = snapshots.with_untracked(|h| {
+            let h = h.as_ref().ok()?;
             let mut two: Vec<&Snapshot> = ids.iter().filter_map(|id| h.get(id)).collect();
             maturity_engine::sort::sort_by(&mut two, |a, b| a.saved_ms.total_cmp(&b.saved_ms));
             match two.as_slice() {
@@ -209,136 +175,22 @@ pub fn HistoryPage() -> impl IntoView {
         }
     };
 
-    let item = move |s: Snapshot| {
-        let id = s.id.clone();
-        let name = title(&s);
-        let summary = summary(model, &s);
-        let opens = summary.is_ok();
-        let (id_pick, id_pick2, id_check) = (id.clone(), id.clone(), id.clone());
-        let (id_ren, id_ren2, id_ren3) = (id.clone(), id.clone(), id.clone());
-        let (id_del, id_del2, id_del3) = (id.clone(), id.clone(), id.clone());
-        let testid = format!("snapshot-{id}");
-        let is_picked = move || picked.with(|p| p.contains(&id_pick));
-        let pick_disabled = move || picked.with(|p| p.len() >= 2 && !p.contains(&id_pick2));
-        let check_id = format!("pick-{id}");
-        let name_for_delete = name.clone();
-        let name_for_rename = s.label.clone();
-        view! {
-            <li class="snapshot-item" data-testid=testid>
-                <div class="snapshot-item__head">
-                    <h2 class="snapshot-item__title">{name.clone()}</h2>
-                    <p class="snapshot-item__meta">
-                        {format!("Saved {}", time::when(s.saved_ms))}
-                        {match summary {
-                            Ok(text) => view! { <span>{format!(" \u{b7} {text}")}</span> }.into_any(),
-                            Err(e) => view! { <span class="snapshot-item__error">{format!(" \u{b7} Can't be opened: {e}")}</span> }.into_any(),
-                        }}
-                    </p>
-                </div>
-                <div class="snapshot-item__actions">
-                    {opens.then(|| view! {
-                        <a class="button" href=route::shared_hash(&s.link) aria-label=format!("Open {name}")>"Open"</a>
-                        <label class="check" for=check_id.clone()>
-                            <input
-                                id=check_id.clone()
-                                type="checkbox"
-                                class="check__input"
-                                prop:checked=is_picked
-                                disabled=pick_disabled
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    let id = id_check.clone();
-                                    picked.update(|p| {
-                                        p.retain(|x| *x != id);
-                                        if on {
-                                            p.push(id);
-                                        }
-                                    });
-                                }
-                            />
-                            "Compare"
-                            <span class="visually-hidden">{format!(" {name}")}</span>
-                        </label>
-                    })}
-                    <button
-                        type="button"
-                        class="button"
-                        aria-label=format!("Rename {}", name.clone())
-                        on:click=move |_| {
-                            deleting.set(None);
-                            renaming.set(Some(id_ren.clone()));
-                        }
-                    >
-                        "Rename"
-                    </button>
-                    <button
-                        type="button"
-                        class="button"
-                        aria-label=format!("Delete {}", name.clone())
-                        on:click=move |_| {
-                            renaming.set(None);
-                            deleting.set(Some(id_del.clone()));
-                        }
-                    >
-                        "Delete"
-                    </button>
-                </div>
-                <Show when=move || renaming.with(|r| r.as_deref() == Some(id_ren2.as_str()))>
-                    <RenameForm
-                        id=id_ren3.clone()
-                        current=name_for_rename.clone()
-                        on_save=Callback::new(move |(id, text): (String, String)| {
-                            renaming.set(None);
-                            let shown = if text.trim().is_empty() { "Untitled snapshot".to_owned() } else { text.trim().to_owned() };
-                            apply(Box::new(move |h| h.rename(&id, &text)), format!("Renamed to \u{201c}{shown}\u{201d}."));
-                        })
-                        on_cancel=Callback::new(move |_| renaming.set(None))
-                    />
-                </Show>
-                <Show when=move || deleting.with(|r| r.as_deref() == Some(id_del2.as_str()))>
-                    {
-                        let id = id_del3.clone();
-                        let name = name_for_delete.clone();
-                        view! {
-                            <ConfirmPanel
-                                message=format!("Delete \u{201c}{name}\u{201d}? This can't be undone. Links you've shared keep working.")
-                                confirm_label="Delete snapshot"
-                                cancel_label="Keep it"
-                                on_confirm=Callback::new(move |_| {
-                                    deleting.set(None);
-                                    let id = id.clone();
-                                    let gone = id.clone();
-                                    picked.update(|p| p.retain(|x| *x != gone));
-                                    apply(Box::new(move |h| h.remove(&id)), "Snapshot deleted.".to_owned());
-                                })
-                                on_cancel=Callback::new(move |_| deleting.set(None))
-                            />
-                        }
-                    }
-                </Show>
-            </li>
-        }
-    };
-
     view! {
         <article class="history">
             <h1 tabindex="-1">"Saved snapshots"</h1>
             <p class="history__intro">
                 "Results you saved in this browser, newest first. Open one, rename it, or pick two to see what changed between them."
             </p>
-            {load_error.map(|e| view! {
-                <div class="notice notice--error" role="alert" data-testid="notice-history">
-                    <p>{e}</p>
-                </div>
+            {move || snapshots.with(|h| h.as_ref().err().map(ToString::to_string)).map(|e| view! {
+                <Notice tone=Tone::Error testid="notice-history"><p>{e}</p></Notice>
             })}
-            {move || error.get().map(|e| view! {
-                <div class="notice notice--error" role="alert" data-testid="notice-history-change">
-                    <p>{e}</p>
-                </div>
+            {move || list.error.get().map(|e| view! {
+                <Notice tone=Tone::Error testid="notice-history-change"><p>{e}</p></Notice>
             })}
-            <p class="history__status" role="status">{move || status.get()}</p>
+            <p class="history__status" role="status">{move || list.status.get()}</p>
             {move || {
-                if snapshots.with(|h| h.snapshots().is_empty()) {
+                let items = snapshots.with(|h| h.as_ref().map(|h| h.snapshots().to_vec()).unwrap_or_default());
+                if items.is_empty() {
                     return view! {
                         <p class="history__empty" data-testid="history-empty">
                             "No snapshots yet. On your "
@@ -348,7 +200,6 @@ pub fn HistoryPage() -> impl IntoView {
                     }
                     .into_any();
                 }
-                let list = snapshots.with(|h| h.snapshots().to_vec());
                 view! {
                     <div class="history__compare">
                         <p class="history__picked" id="history-picked">
@@ -369,12 +220,130 @@ pub fn HistoryPage() -> impl IntoView {
                         </button>
                     </div>
                     <ol class="history__list" data-testid="history-list">
-                        {list.into_iter().map(item).collect_view()}
+                        {items
+                            .into_iter()
+                            .map(|snapshot| view! { <SnapshotItem state=state list=list snapshot=snapshot/> })
+                            .collect_view()}
                     </ol>
                 }
                 .into_any()
             }}
         </article>
+    }
+}
+
+/// One saved snapshot in the list: its name, date and summary, and Open,
+/// Compare, Rename and Delete.
+#[component]
+fn SnapshotItem(state: AppState, list: ListState, snapshot: Snapshot) -> impl IntoView {
+    let ListState {
+        picked,
+        renaming,
+        deleting,
+        ..
+    } = list;
+    let s = snapshot;
+    let id = StoredValue::new(s.id.clone());
+    let name = title(&s);
+    let summary = summary(state.model, &s);
+    let opens = summary.is_ok();
+    let is = move |which: RwSignal<Option<String>>| {
+        which.with(|r| id.with_value(|id| r.as_deref() == Some(id.as_str())))
+    };
+    let is_picked = move || picked.with(|p| id.with_value(|id| p.contains(id)));
+    let pick_disabled = move || picked.with(|p| p.len() >= 2) && !is_picked();
+    let check_id = format!("pick-{}", s.id);
+    let current_label = s.label.clone();
+    let delete_message = format!(
+        "Delete \u{201c}{name}\u{201d}? This can't be undone. Links you've shared keep working."
+    );
+    view! {
+        <li class="snapshot-item" data-testid=format!("snapshot-{}", s.id)>
+            <div class="snapshot-item__head">
+                <h2 class="snapshot-item__title">{name.clone()}</h2>
+                <p class="snapshot-item__meta">
+                    {format!("Saved {}", time::when(s.saved_ms))}
+                    {match summary {
+                        Ok(text) => view! { <span>{format!(" \u{b7} {text}")}</span> }.into_any(),
+                        Err(e) => view! { <span class="snapshot-item__error">{format!(" \u{b7} Can't be opened: {e}")}</span> }.into_any(),
+                    }}
+                </p>
+            </div>
+            <div class="snapshot-item__actions">
+                {opens.then(|| view! {
+                    <a class="button" href=route::shared_hash(&s.link) aria-label=format!("Open {name}")>"Open"</a>
+                    <label class="check" for=check_id.clone()>
+                        <input
+                            id=check_id.clone()
+                            type="checkbox"
+                            class="check__input"
+                            prop:checked=is_picked
+                            disabled=pick_disabled
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                let id = id.get_value();
+                                picked.update(|p| {
+                                    p.retain(|x| *x != id);
+                                    if on {
+                                        p.push(id);
+                                    }
+                                });
+                            }
+                        />
+                        "Compare"
+                        <span class="visually-hidden">{format!(" {name}")}</span>
+                    </label>
+                })}
+                <button
+                    type="button"
+                    class="button"
+                    aria-label=format!("Rename {name}")
+                    on:click=move |_| {
+                        deleting.set(None);
+                        renaming.set(Some(id.get_value()));
+                    }
+                >
+                    "Rename"
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    aria-label=format!("Delete {name}")
+                    on:click=move |_| {
+                        renaming.set(None);
+                        deleting.set(Some(id.get_value()));
+                    }
+                >
+                    "Delete"
+                </button>
+            </div>
+            <Show when=move || is(renaming)>
+                <RenameForm
+                    id=id.get_value()
+                    current=current_label.clone()
+                    on_save=Callback::new(move |(id, text): (String, String)| {
+                        renaming.set(None);
+                        let shown = if text.trim().is_empty() { "Untitled snapshot".to_owned() } else { text.trim().to_owned() };
+                        list.report(state.rename_snapshot(&id, &text), format!("Renamed to \u{201c}{shown}\u{201d}."));
+                    })
+                    on_cancel=Callback::new(move |_| renaming.set(None))
+                />
+            </Show>
+            <Show when=move || is(deleting)>
+                <ConfirmPanel
+                    message=delete_message.clone()
+                    confirm_label="Delete snapshot"
+                    cancel_label="Keep it"
+                    on_confirm=Callback::new(move |_| {
+                        deleting.set(None);
+                        let id = id.get_value();
+                        picked.update(|p| p.retain(|x| *x != id));
+                        list.report(state.delete_snapshot(&id), "Snapshot deleted.".to_owned());
+                    })
+                    on_cancel=Callback::new(move |_| deleting.set(None))
+                />
+            </Show>
+        </li>
     }
 }
 

@@ -33,14 +33,16 @@ pub fn SharePanel(
         spawn_local(async move {
             match clipboard::copy(&text).await {
                 Ok(()) => {
-                    status.set("Link copied. Paste it anywhere to share this result.".to_owned())
+                    status.try_set("Link copied. Paste it anywhere to share this result.".to_owned());
                 }
                 Err(_) => {
-                    if let Some(el) = input.get_untracked() {
+                    // The page may have changed while the copy was pending:
+                    // then the field is gone, and so is this message.
+                    if let Some(Some(el)) = input.try_get_untracked() {
                         let _ = el.focus();
                         el.select();
                     }
-                    status.set(
+                    status.try_set(
                         "Couldn't copy automatically. The link is selected: press Ctrl+C (\u{2318}C on a Mac), or long-press and choose Copy."
                             .to_owned(),
                     );

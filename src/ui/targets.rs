@@ -3,23 +3,13 @@
 //! against a baseline (a saved snapshot or a pasted link), progress to date.
 //! The roadmap below reads the same targets and stops at them.
 
-use crate::link;
+use crate::{link, route};
 use crate::state::use_app;
 use crate::ui::history;
-use crate::ui::results::score_text;
+use crate::ui::format::{percent_text, score_text};
 use leptos::prelude::*;
-use maturity_engine::compare::{link_payload, target_progress};
+use maturity_engine::compare::target_progress;
 use maturity_engine::{assess, Answers, Assessment, Targets, MAX_LEVEL};
-
-/// "72%": a share as a whole percentage.
-pub fn percent_text(share: f64) -> String {
-    let p = (share * 100.0).round();
-    if p < 0.0 {
-        format!("\u{2212}{:.0}%", -p)
-    } else {
-        format!("{p:.0}%")
-    }
-}
 
 /// What is left to reach a target: `Some(1.3)`, `Some(0.0)` once reached,
 /// `None` without a target or a score.
@@ -71,8 +61,7 @@ pub fn TargetsPanel(
     let choice = RwSignal::new(String::new());
     let pasted = RwSignal::new(String::new());
     let link_error = RwSignal::new(None::<String>);
-    let saved = history::load().unwrap_or_default();
-    let snapshots = saved.snapshots().to_vec();
+    let snapshots = state.snapshots();
 
     let figures = Memo::new(move |_| {
         assessment.with(|a| {
@@ -190,9 +179,8 @@ pub fn TargetsPanel(
             baseline.set(None);
             return;
         }
-        let found = history::load()
-            .ok()
-            .and_then(|h| h.get(&v).cloned())
+        let found = snapshots
+            .with_untracked(|h| h.as_ref().ok().and_then(|h| h.get(&v).cloned()))
             .ok_or_else(|| "That snapshot is no longer saved.".to_owned())
             .and_then(|s| {
                 s.result(model)
@@ -213,7 +201,7 @@ pub fn TargetsPanel(
     let use_link = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = pasted.get_untracked();
-        match link::decode(model, link_payload(&text)) {
+        match link::decode(model, route::payload_of(&text)) {
             Ok(r) => {
                 link_error.set(None);
                 baseline.set(Some(Baseline {
@@ -258,10 +246,23 @@ pub fn TargetsPanel(
                 <label class="field__label" for="targets-baseline">"Measure progress since"</label>
                 <select id="targets-baseline" class="select" on:change=pick>
                     <option value="">"No baseline"</option>
-                    {snapshots
-                        .iter()
-                        .map(|s| view! { <option value=s.id.clone()>{history::describe(s)}</option> })
-                        .collect_view()}
+                    {move || {
+                        snapshots.with(|h| {
+                            h.as_ref()
+                                .map(|h| h.snapshots().to_vec())
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(|s| {
+                                    let id = s.id.clone();
+                                    view! {
+                                        <option value=s.id.clone() selected=move || choice.with(|c| *c == id)>
+                                            {history::describe(&s)}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        })
+                    }}
                     <option value=LINK_CHOICE>"A result link\u{2026}"</option>
                 </select>
                 <Show when=move || choice.with(|c| c == LINK_CHOICE)>
@@ -296,9 +297,6 @@ mod tests {
 
     #[test]
     fn percents_and_gaps_read_well() {
-        assert_eq!(percent_text(0.724), "72%");
-        assert_eq!(percent_text(1.0), "100%");
-        assert_eq!(percent_text(-0.1), "\u{2212}10%");
         assert!((gap(Some(1.7), Some(3)).unwrap() - 1.3).abs() < 1e-9);
         assert_eq!(gap(Some(3.2), Some(3)), Some(0.0));
         assert_eq!(gap(Some(2.0), None), None);
