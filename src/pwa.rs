@@ -16,6 +16,7 @@
 //! online only, and nothing is shown.
 
 use js_sys::{Function, Object, Reflect};
+use crate::ui::notices::{Notice, NoticeActions, Tone};
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{
@@ -165,12 +166,14 @@ pub fn UpdatePrompt() -> impl IntoView {
     view! {
         <div class="pwa-update" role="status">
             <Show when=move || ready.get()>
-                <div class="notice notice--info pwa-update__notice" data-testid="update-prompt">
+                <Notice tone=Tone::Info class="pwa-update__notice" testid="update-prompt">
                     <p class="pwa-update__text">"A new version is available."</p>
-                    <button type="button" class="button pwa-update__reload" on:click=reload>
-                        "Reload"
-                    </button>
-                </div>
+                    <NoticeActions slot>
+                        <button type="button" class="button pwa-update__reload" on:click=reload>
+                            "Reload"
+                        </button>
+                    </NoticeActions>
+                </Notice>
             </Show>
         </div>
     }

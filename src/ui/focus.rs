@@ -1,5 +1,6 @@
 //! Where keyboard focus goes after the page changes.
 
+use crate::route::Route;
 use crate::state::AppState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -40,4 +41,29 @@ pub fn after_navigation(state: AppState) {
     if let Some(h1) = element("main h1") {
         focus_quietly(&h1);
     }
+}
+
+/// Shows the first unanswered question and focuses it; with every question
+/// answered, shows the results.
+pub fn go_to_first_unanswered(state: AppState) {
+    let Some(q) = state.first_unanswered() else {
+        state.go(Route::Results);
+        return;
+    };
+    state.focus_question.set(Some(q));
+    let step = Route::Step(state.step_of(q));
+    if state.route.get_untracked() == step {
+        // No page change follows, so focus it here.
+        after_navigation(state);
+    } else {
+        state.go(step);
+    }
+}
+
+/// Where [`go_to_first_unanswered`] leads, as a link target.
+pub fn first_unanswered_href(state: AppState) -> String {
+    state
+        .first_unanswered()
+        .map_or(Route::Results, |q| Route::Step(state.step_of(q)))
+        .to_hash(state.model)
 }

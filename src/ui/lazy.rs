@@ -1,4 +1,4 @@
-//! Pages that are loaded on demand (issue #4's first-load budget).
+//! Pages that are loaded on demand, to keep the first download small.
 //!
 //! Only the start page and the app's frame are in the main wasm module.
 //! Three split points, each a chunk that `wasm-split-cli` makes
@@ -18,6 +18,7 @@
 
 use crate::route::Route;
 use crate::state::use_app;
+use crate::ui::notices::{Notice, NoticeActions, Tone};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::future::Future;
@@ -166,20 +167,20 @@ pub fn lazy_page(load: PageFuture) -> AnyView {
             Err(LoadError) => view! {
                 <article>
                     <h1 tabindex="-1">"This page couldn't be loaded"</h1>
-                    <div class="notice notice--error" role="alert" data-testid="notice-load-failed">
+                    <Notice tone=Tone::Error testid="notice-load-failed">
                         <p>
                             "Part of the app wasn't downloaded, maybe because the connection dropped or a new version was just published. "
                             "Your answers are safe in this browser. Reload the page to try again."
                         </p>
-                        <div class="notice__actions">
+                        <NoticeActions slot>
                             <button type="button" class="button button--primary" on:click=move |_| {
                                 let _ = window().location().reload();
                             }>"Reload"</button>
                             <button type="button" class="button" on:click=move |_| state.go(Route::Start)>
                                 "Back to the start page"
                             </button>
-                        </div>
-                    </div>
+                        </NoticeActions>
+                    </Notice>
                 </article>
             }
             .into_any(),

@@ -4,6 +4,7 @@ pub mod compare;
 pub mod confirm;
 pub mod export;
 pub mod focus;
+pub mod format;
 pub mod history;
 pub mod lazy;
 pub mod nav;

@@ -1,8 +1,81 @@
-//! Notices about the draft and storage, shown above every page.
+//! The notice box every message of the app is shown in, and the notices
+//! about the draft and storage shown above every page.
 
 use crate::route::Route;
 use crate::state::use_app;
+use leptos::html;
 use leptos::prelude::*;
+
+/// How serious a notice is: its colour and how assistive technology
+/// announces it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Tone {
+    /// Neutral news (role `status`).
+    #[default]
+    Plain,
+    /// Good to know (role `status`).
+    Info,
+    /// Something to check (role `status`).
+    Warning,
+    /// Something failed (role `alert`: announced at once).
+    Error,
+}
+
+impl Tone {
+    fn class(self) -> &'static str {
+        match self {
+            Tone::Plain => "notice",
+            Tone::Info => "notice notice--info",
+            Tone::Warning => "notice notice--warning",
+            Tone::Error => "notice notice--error",
+        }
+    }
+
+    fn role(self) -> &'static str {
+        if self == Tone::Error {
+            "alert"
+        } else {
+            "status"
+        }
+    }
+}
+
+/// The buttons or links under a notice's text.
+#[slot]
+pub struct NoticeActions {
+    children: Children,
+}
+
+/// A message box: its text (the children: paragraphs), and optional actions.
+#[component]
+pub fn Notice(
+    /// Colour and announcement.
+    #[prop(optional)]
+    tone: Tone,
+    /// `data-testid`, by which tests find it.
+    testid: &'static str,
+    /// More classes, for page-specific layout.
+    #[prop(optional)]
+    class: &'static str,
+    /// To focus the notice (it is then focusable).
+    #[prop(optional)]
+    node_ref: Option<NodeRef<html::Div>>,
+    #[prop(optional)] notice_actions: Option<NoticeActions>,
+    children: Children,
+) -> impl IntoView {
+    let classes = if class.is_empty() {
+        tone.class().to_owned()
+    } else {
+        format!("{} {class}", tone.class())
+    };
+    let focusable = node_ref.is_some().then_some("-1");
+    view! {
+        <div class=classes role=tone.role() data-testid=testid tabindex=focusable node_ref=node_ref.unwrap_or_default()>
+            {children()}
+            {notice_actions.map(|a| view! { <div class="notice__actions">{(a.children)()}</div> })}
+        </div>
+    }
+}
 
 /// Storage, unreadable-draft, dropped-answers and other-tab notices.
 #[component]
@@ -19,9 +92,9 @@ pub fn Notices() -> impl IntoView {
     view! {
         <div class="notices">
             <Show when=move || state.storage_error.with(Option::is_some)>
-                <div class="notice notice--warning" role="status" data-testid="notice-storage">
+                <Notice tone=Tone::Warning testid="notice-storage">
                     <p>{storage_msg}</p>
-                </div>
+                </Notice>
             </Show>
             {move || {
                 state.corrupt.get().map(|c| {
@@ -33,14 +106,14 @@ pub fn Notices() -> impl IntoView {
                             .to_owned(),
                     };
                     view! {
-                        <div class="notice notice--error" role="alert" data-testid="notice-draft-corrupt">
+                        <Notice tone=Tone::Error testid="notice-draft-corrupt">
                             <p>
                                 <strong>"Your saved answers couldn't be read. "</strong>
                                 {c.reason.clone()}
                                 " "
                                 {kept}
                             </p>
-                            <div class="notice__actions">
+                            <NoticeActions slot>
                                 <button
                                     type="button"
                                     class="button"
@@ -54,29 +127,33 @@ pub fn Notices() -> impl IntoView {
                                 <button type="button" class="button button--quiet" on:click=move |_| state.corrupt.set(None)>
                                     "Dismiss"
                                 </button>
-                            </div>
-                        </div>
+                            </NoticeActions>
+                        </Notice>
                     }
                 })
             }}
             <Show when=move || state.dropped.with(|d| !d.is_empty())>
-                <div class="notice" role="status" data-testid="notice-draft-dropped">
+                <Notice testid="notice-draft-dropped">
                     <p>
                         "Some saved answers don't match this version of the questions and were left out: "
                         {move || state.dropped.get().join(", ")}
                     </p>
-                    <button type="button" class="button button--quiet" on:click=move |_| state.dropped.set(Vec::new())>
-                        "Dismiss"
-                    </button>
-                </div>
+                    <NoticeActions slot>
+                        <button type="button" class="button button--quiet" on:click=move |_| state.dropped.set(Vec::new())>
+                            "Dismiss"
+                        </button>
+                    </NoticeActions>
+                </Notice>
             </Show>
             <Show when=move || state.from_other_tab.get()>
-                <div class="notice" role="status" data-testid="notice-other-tab">
+                <Notice testid="notice-other-tab">
                     <p>"Updated from another tab: you changed these answers in another window, so this one now shows them too."</p>
-                    <button type="button" class="button button--quiet" on:click=move |_| state.from_other_tab.set(false)>
-                        "Dismiss"
-                    </button>
-                </div>
+                    <NoticeActions slot>
+                        <button type="button" class="button button--quiet" on:click=move |_| state.from_other_tab.set(false)>
+                            "Dismiss"
+                        </button>
+                    </NoticeActions>
+                </Notice>
             </Show>
         </div>
     }

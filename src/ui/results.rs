@@ -6,17 +6,15 @@ use crate::link;
 use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::confirm::ConfirmPanel;
+use crate::ui::focus;
+use crate::ui::notices::{Notice, NoticeActions, Tone};
+use crate::ui::format::{score_text, NOT_AVAILABLE};
 use crate::ui::radar::RadarChart;
 use crate::ui::roadmap::Roadmap;
 use crate::ui::share::{share_url, SharePanel};
 use crate::ui::steps::StepNav;
 use leptos::prelude::*;
 use maturity_engine::{assess, Answers, Assessment, Model, Targets, MAX_LEVEL};
-
-/// A score with one decimal, as everywhere in the app.
-pub fn score_text(score: f64) -> String {
-    format!("{score:.1}")
-}
 
 /// Results of the current draft.
 #[component]
@@ -27,22 +25,19 @@ pub fn OwnResults() -> impl IntoView {
     view! {
         <StepNav current=Route::Results/>
         <Show when=move || unanswered.get() != 0>
-            <div class="notice notice--warning" data-testid="results-incomplete">
+            <Notice tone=Tone::Warning testid="results-incomplete">
                 <p>
                     {move || match unanswered.get() {
                         1 => "1 question is unanswered".to_owned(),
                         n => format!("{n} of {total} questions are unanswered"),
                     }}
                     ": they count as not in place. "
-                    <a href="#/q/people" on:click=move |ev| {
+                    <a href=move || focus::first_unanswered_href(state) on:click=move |ev| {
                         ev.prevent_default();
-                        if let Some(q) = state.first_unanswered() {
-                            state.focus_question.set(Some(q));
-                            state.go(Route::Step(state.step_of(q)));
-                        }
+                        focus::go_to_first_unanswered(state);
                     }>"Answer them"</a>
                 </p>
-            </div>
+            </Notice>
         </Show>
         <ResultsView answers=state.answers() targets=state.targets() editable=true/>
     }
@@ -61,15 +56,15 @@ pub fn SharedResultPage(
         Err(e) => view! {
             <article class="bad-link">
                 <h1 tabindex="-1">"This result link can't be opened"</h1>
-                <div class="notice notice--error" role="alert" data-testid="notice-bad-link">
+                <Notice tone=Tone::Error testid="notice-bad-link">
                     <p>{e.to_string()}</p>
                     <p>"Check that the whole link was copied, or ask for it again. You can also take the assessment yourself: it takes about 10 minutes."</p>
-                    <div class="notice__actions">
+                    <NoticeActions slot>
                         <button type="button" class="button button--primary" on:click=move |_| state.go(Route::Start)>
                             "Start your own assessment"
                         </button>
-                    </div>
-                </div>
+                    </NoticeActions>
+                </Notice>
             </article>
         }
         .into_any(),
@@ -276,7 +271,7 @@ pub fn ScoresTable(
                                     let (level, score) = if d.assessed {
                                         (d.level.to_string(), score_text(d.score))
                                     } else {
-                                        ("n/a".to_owned(), "n/a".to_owned())
+                                        (NOT_AVAILABLE.to_owned(), NOT_AVAILABLE.to_owned())
                                     };
                                     view! {
                                         <tr data-testid=format!("score-{}", dim.id)>
@@ -379,17 +374,5 @@ pub fn DimensionCard(
                 .into_any()
             }}
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::score_text;
-
-    #[test]
-    fn scores_have_one_decimal() {
-        assert_eq!(score_text(1.75), "1.8");
-        assert_eq!(score_text(0.0), "0.0");
-        assert_eq!(score_text(4.0), "4.0");
     }
 }

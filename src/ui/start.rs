@@ -15,16 +15,7 @@ pub fn StartPage() -> impl IntoView {
     let answered = Memo::new(move |_| state.draft.with(|d| d.answers.answered()));
     let confirming = RwSignal::new(false);
 
-    let resume = move |_| {
-        let route = match state.first_unanswered() {
-            Some(q) => {
-                state.focus_question.set(Some(q));
-                Route::Step(state.step_of(q))
-            }
-            None => Route::Results,
-        };
-        state.go(route);
-    };
+    let resume = move |_| crate::ui::focus::go_to_first_unanswered(state);
 
     let actions = move || {
         if answered.get() == 0 {

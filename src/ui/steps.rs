@@ -3,6 +3,7 @@
 
 use crate::route::Route;
 use crate::state::use_app;
+use crate::ui::notices::{Notice, NoticeActions, Tone};
 use crate::ui::question::QuestionCard;
 use leptos::prelude::*;
 use maturity_engine::Answer;
@@ -134,22 +135,9 @@ pub fn StepPage(
     };
     let first_unanswered = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
-        if let Some(q) = state.first_unanswered() {
-            state.focus_question.set(Some(q));
-            let step = state.step_of(q);
-            if step == dimension {
-                crate::ui::focus::after_navigation(state);
-            } else {
-                state.go(Route::Step(step));
-            }
-        }
+        crate::ui::focus::go_to_first_unanswered(state);
     };
-    let first_href = move || {
-        state
-            .first_unanswered()
-            .map(|q| Route::Step(state.step_of(q)).to_hash(model))
-            .unwrap_or_else(|| Route::Results.to_hash(model))
-    };
+    let first_href = move || crate::ui::focus::first_unanswered_href(state);
 
     view! {
         <StepNav current=Route::Step(dimension)/>
@@ -169,13 +157,7 @@ pub fn StepPage(
                 </button>
             </div>
             <Show when=move || { checking.get() && unanswered.get() > 0 }>
-                <div
-                    class="notice notice--warning unanswered"
-                    data-testid="unanswered-notice"
-                    role="status"
-                    tabindex="-1"
-                    node_ref=notice
-                >
+                <Notice tone=Tone::Warning class="unanswered" testid="unanswered-notice" node_ref=notice>
                     <p>
                         <strong>
                             {move || match unanswered.get() {
@@ -185,15 +167,15 @@ pub fn StepPage(
                         </strong>
                         " Unanswered questions count as not in place, which can lower your levels."
                     </p>
-                    <div class="notice__actions">
+                    <NoticeActions slot>
                         <a class="button" href=first_href on:click=first_unanswered>
                             "Go to the first unanswered question"
                         </a>
                         <button type="button" class="button button--quiet" on:click=move |_| state.go(Route::Results)>
                             "Show results anyway"
                         </button>
-                    </div>
-                </div>
+                    </NoticeActions>
+                </Notice>
             </Show>
         </section>
     }

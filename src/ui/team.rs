@@ -9,8 +9,8 @@
 use crate::chart::{self, Band, Series, SOLID_STYLE};
 use crate::state::use_app;
 use crate::ui::compare::ChartLegend;
-use crate::ui::results::score_text;
-use crate::{files, link, location};
+use crate::ui::format::{optional_level_text, optional_score_text};
+use crate::{files, link, location, route};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use maturity_engine::compare::{aggregate, parse_links, Aggregate, Disagreement};
@@ -41,7 +41,7 @@ pub struct Problem {
 pub fn read_links(model: &Model, text: &str) -> (Vec<Answers>, Vec<Problem>) {
     let mut good = Vec::new();
     let mut bad = Vec::new();
-    for p in parse_links(model, text) {
+    for p in parse_links(model, text, route::payload_of) {
         match p.result {
             Ok(r) => good.push(r.answers),
             Err(e) => bad.push(Problem {
@@ -290,11 +290,11 @@ fn TeamResults(model: &'static Model, aggregate: Aggregate) -> impl IntoView {
         .iter()
         .map(|s| {
             let dim = &model.dimensions[s.dimension];
-            let sc = |x: Option<f64>| x.map_or("n/a".to_owned(), score_text);
+            let sc = optional_score_text;
             view! {
                 <tr data-testid=format!("spread-{}", dim.id)>
                     <th scope="row">{dim.name.clone()}</th>
-                    <td class="scores__num">{s.median_level.map_or("n/a".to_owned(), |l| l.to_string())}</td>
+                    <td class="scores__num">{optional_level_text(s.median_level)}</td>
                     <td class="scores__num">{sc(s.median)}</td>
                     <td class="scores__num">{sc(s.min)}</td>
                     <td class="scores__num">{sc(s.max)}</td>
