@@ -265,6 +265,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::disallowed_methods)] // std is the reference here
     fn sin_cos_matches_std() {
         for k in -4000..=4000 {
             let x = f64::from(k) * PI / 1000.0;

@@ -184,7 +184,7 @@ pub async fn svg_to_png(svg: &str, width: u32, height: u32, scale: f64) -> Resul
         .ok_or(FileError::Image)
 }
 
-/// Opens the browser's print dialog (print styles are in `style/features.css`).
+/// Opens the browser's print dialog (print styles are in `style/pages.css`).
 pub fn print() {
     if let Some(w) = web_sys::window() {
         let _ = w.print();

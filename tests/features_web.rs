@@ -1,4 +1,4 @@
-//! Component tests for the issue #5 features in a real browser
+//! Component tests for targets, compare, team and snapshots in a real browser
 //! (wasm-bindgen-test + chromedriver): each mounts one component into a
 //! fresh element and checks what a user would see.
 #![cfg(target_arch = "wasm32")]

@@ -95,6 +95,7 @@ fn time<R>(mut op: impl FnMut() -> R) -> (f64, f64) {
             t.elapsed().as_secs_f64() * 1e6
         })
         .collect();
+    #[allow(clippy::disallowed_methods)] // native only: wasm size is no concern
     samples.sort_by(f64::total_cmp);
     let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
     (at(0.5), at(0.95))

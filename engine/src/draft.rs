@@ -220,7 +220,7 @@ pub fn to_json(model: &Model, draft: &Draft) -> String {
 }
 
 /// The map of `entries`, inserted one by one: `collect()` would sort them
-/// first with `slice::sort_by`, a few KiB of wasm per map type (issue #4).
+/// first with `slice::sort_by`, a few KiB of wasm per map type.
 fn btree_map<K: Ord, V>(entries: impl Iterator<Item = (K, V)>) -> BTreeMap<K, V> {
     let mut map = BTreeMap::new();
     for (k, v) in entries {
