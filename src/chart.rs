@@ -425,7 +425,7 @@ pub enum Marker {
 pub struct SeriesStyle {
     pub stroke: Stroke,
     pub marker: Marker,
-    /// An `#RRGGBB` colour; `style/features.css` swaps it in dark mode.
+    /// An `#RRGGBB` colour; `style/pages.css` swaps it in dark mode.
     pub colour: &'static str,
     /// Whether the polygon gets a light fill.
     pub filled: bool,

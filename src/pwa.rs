@@ -15,8 +15,8 @@
 //! insecure origin, a private window, an old browser) the app simply works
 //! online only, and nothing is shown.
 
-use js_sys::{Function, Object, Reflect};
 use crate::ui::notices::{Notice, NoticeActions, Tone};
+use js_sys::{Function, Object, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{

@@ -36,13 +36,19 @@ async fn a_panic_in_a_handler_shows_reload_and_keeps_the_draft() {
         }
     });
     assert!(
-        document().query_selector("[data-testid=notice-crash]").unwrap().is_none(),
+        document()
+            .query_selector("[data-testid=notice-crash]")
+            .unwrap()
+            .is_none(),
         "no notice before anything went wrong"
     );
 
     // The browser reports the trap from the listener as an uncaught error;
     // `click()` itself returns normally.
-    let button: web_sys::HtmlElement = document().get_element_by_id("trap").unwrap().unchecked_into();
+    let button: web_sys::HtmlElement = document()
+        .get_element_by_id("trap")
+        .unwrap()
+        .unchecked_into();
     button.click();
     tick().await;
 
@@ -54,7 +60,10 @@ async fn a_panic_in_a_handler_shows_reload_and_keeps_the_draft() {
     let text = notice.text_content().unwrap_or_default();
     assert!(text.contains("Something went wrong"), "{text}");
     assert!(text.contains("Your answers are saved"), "{text}");
-    let reload = notice.query_selector("button").unwrap().expect("a Reload button");
+    let reload = notice
+        .query_selector("button")
+        .unwrap()
+        .expect("a Reload button");
     assert_eq!(reload.text_content().as_deref(), Some("Reload"));
     assert_eq!(
         document().active_element().map(|e| e.text_content()),

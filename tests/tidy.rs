@@ -3,6 +3,8 @@
 //! exists, and the modules of the engine and of `src/ui` import one another
 //! without cycles.
 #![cfg(not(target_arch = "wasm32"))]
+// Native only: std's sorts cost no download here.
+#![allow(clippy::disallowed_methods)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -18,17 +20,26 @@ fn files_under(dir: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut stack = vec![root().join(dir)];
     while let Some(d) = stack.pop() {
-        let Ok(entries) = fs::read_dir(&d) else { continue };
+        let Ok(entries) = fs::read_dir(&d) else {
+            continue;
+        };
         for e in entries.flatten() {
             let p = e.path();
             let name = e.file_name().to_string_lossy().into_owned();
-            if matches!(name.as_str(), "target" | "node_modules" | "dist" | "artifacts" | ".git") {
+            if matches!(
+                name.as_str(),
+                "target" | "node_modules" | "dist" | "artifacts" | ".git"
+            ) {
                 continue;
             }
             if p.is_dir() {
                 stack.push(p);
             } else {
-                let rel = p.strip_prefix(root()).unwrap().to_string_lossy().replace('\\', "/");
+                let rel = p
+                    .strip_prefix(root())
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 out.push(rel);
             }
         }
@@ -47,9 +58,9 @@ fn source_files() -> Vec<String> {
         .into_iter()
         .flat_map(files_under)
         .filter(|f| {
-            Path::new(f)
-                .extension()
-                .is_some_and(|e| matches!(e.to_str(), Some("rs" | "mjs" | "sh" | "py" | "js" | "css")))
+            Path::new(f).extension().is_some_and(|e| {
+                matches!(e.to_str(), Some("rs" | "mjs" | "sh" | "py" | "js" | "css"))
+            })
         })
         .collect();
     files.push("engine/build.rs".to_owned());
@@ -85,7 +96,19 @@ fn named_paths(text: &str) -> Vec<String> {
         "src/", "engine/", "scripts/", "tests/", "docs/", "style/", "public/", ".cargo/", ".ci/",
     ];
     const EXTENSIONS: [&str; 14] = [
-        "rs", "mjs", "js", "sh", "toml", "md", "css", "html", "json", "py", "svg", "png", "txt",
+        "rs",
+        "mjs",
+        "js",
+        "sh",
+        "toml",
+        "md",
+        "css",
+        "html",
+        "json",
+        "py",
+        "svg",
+        "png",
+        "txt",
         "webmanifest",
     ];
     let is_path_char = |c: char| c.is_ascii_alphanumeric() || "_./-".contains(c);
@@ -111,18 +134,31 @@ fn named_paths(text: &str) -> Vec<String> {
 
 #[test]
 fn every_path_named_in_code_or_docs_exists() {
-    let mut texts: Vec<String> = ["src", "engine", "scripts", "tests", "docs", "style", "public", ".ci", ".cargo"]
-        .into_iter()
-        .flat_map(files_under)
-        .filter(|f| {
-            Path::new(f).extension().is_some_and(|e| {
-                matches!(e.to_str(), Some("rs" | "mjs" | "js" | "sh" | "toml" | "md" | "css" | "html" | "py"))
-            })
+    let mut texts: Vec<String> = [
+        "src", "engine", "scripts", "tests", "docs", "style", "public", ".ci", ".cargo",
+    ]
+    .into_iter()
+    .flat_map(files_under)
+    .filter(|f| {
+        Path::new(f).extension().is_some_and(|e| {
+            matches!(
+                e.to_str(),
+                Some("rs" | "mjs" | "js" | "sh" | "toml" | "md" | "css" | "html" | "py")
+            )
         })
-        .collect();
+    })
+    .collect();
     texts.extend(
-        ["ARCHITECTURE.md", "README.md", "Cargo.toml", "Trunk.toml", "index.html", "clippy.toml", "package.json"]
-            .map(str::to_owned),
+        [
+            "ARCHITECTURE.md",
+            "README.md",
+            "Cargo.toml",
+            "Trunk.toml",
+            "index.html",
+            "clippy.toml",
+            "package.json",
+        ]
+        .map(str::to_owned),
     );
     let mut broken = BTreeSet::new();
     for file in &texts {
@@ -143,7 +179,10 @@ fn the_path_finder_finds_paths_and_skips_urls() {
     let found = named_paths(
         "see src/ui/lazy.rs, and `engine/build.rs`. Not https://x.org/src/a.rs nor src/ui/*.rs; tests/e2e/app.mjs.",
     );
-    assert_eq!(found, ["src/ui/lazy.rs", "engine/build.rs", "tests/e2e/app.mjs"]);
+    assert_eq!(
+        found,
+        ["src/ui/lazy.rs", "engine/build.rs", "tests/e2e/app.mjs"]
+    );
 }
 
 /// The modules a module of `folder` imports from its siblings, where
@@ -152,7 +191,13 @@ fn import_graph(folder: &str, prefix: &str) -> BTreeMap<String, BTreeSet<String>
     let modules: Vec<String> = files_under(folder)
         .into_iter()
         .filter(|f| f.ends_with(".rs") && f.matches('/').count() == folder.matches('/').count() + 1)
-        .map(|f| f.rsplit('/').next().unwrap().trim_end_matches(".rs").to_owned())
+        .map(|f| {
+            f.rsplit('/')
+                .next()
+                .unwrap()
+                .trim_end_matches(".rs")
+                .to_owned()
+        })
         .filter(|m| m != "mod" && m != "lib")
         .collect();
     let mut graph = BTreeMap::new();
@@ -165,14 +210,21 @@ fn import_graph(folder: &str, prefix: &str) -> BTreeMap<String, BTreeSet<String>
             if other == m {
                 continue;
             }
-            let named = [format!("{prefix}{other}::"), format!("{prefix}{other};"), format!("{prefix}{{{other}"), format!("{prefix}{other},")];
+            let named = [
+                format!("{prefix}{other}::"),
+                format!("{prefix}{other};"),
+                format!("{prefix}{{{other}"),
+                format!("{prefix}{other},"),
+            ];
             // `use crate::{a, b}` style groups are expanded by hand here.
             let grouped = code.match_indices(&format!("{prefix}{{")).any(|(at, _)| {
                 let group = &code[at + prefix.len() + 1..];
                 let group = &group[..group.find('}').unwrap_or(group.len())];
                 group.split(',').any(|item| {
                     let item = item.trim();
-                    item == other || item.starts_with(&format!("{other}::")) || item.starts_with(&format!("{other} "))
+                    item == other
+                        || item.starts_with(&format!("{other}::"))
+                        || item.starts_with(&format!("{other} "))
                 })
             });
             if grouped || named.iter().any(|n| code.contains(n.as_str())) {
@@ -219,25 +271,37 @@ fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>>
 #[test]
 fn engine_modules_import_without_cycles() {
     let graph = import_graph("engine/src", "crate::");
-    assert!(graph.get("compare").is_some_and(|u| u.contains("link")), "the graph is read: {graph:?}");
+    assert!(
+        graph.get("compare").is_some_and(|u| u.contains("link")),
+        "the graph is read: {graph:?}"
+    );
     assert_eq!(find_cycle(&graph), None, "{graph:#?}");
 }
 
 #[test]
 fn ui_modules_import_without_cycles() {
     let graph = import_graph("src/ui", "crate::ui::");
-    assert!(graph.get("results").is_some_and(|u| u.contains("format")), "the graph is read: {graph:?}");
+    assert!(
+        graph.get("results").is_some_and(|u| u.contains("format")),
+        "the graph is read: {graph:?}"
+    );
     assert_eq!(find_cycle(&graph), None, "{graph:#?}");
 }
 
 #[test]
 fn the_cycle_finder_finds_a_cycle() {
-    let graph: BTreeMap<String, BTreeSet<String>> = [("a", "b"), ("b", "c"), ("c", "a"), ("d", "a")]
+    let graph: BTreeMap<String, BTreeSet<String>> =
+        [("a", "b"), ("b", "c"), ("c", "a"), ("d", "a")]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), BTreeSet::from([v.to_owned()])))
+            .collect();
+    assert_eq!(
+        find_cycle(&graph),
+        Some(vec!["a".into(), "b".into(), "c".into(), "a".into()])
+    );
+    let acyclic: BTreeMap<String, BTreeSet<String>> = [("a", "b")]
         .into_iter()
         .map(|(k, v)| (k.to_owned(), BTreeSet::from([v.to_owned()])))
         .collect();
-    assert_eq!(find_cycle(&graph), Some(vec!["a".into(), "b".into(), "c".into(), "a".into()]));
-    let acyclic: BTreeMap<String, BTreeSet<String>> =
-        [("a", "b")].into_iter().map(|(k, v)| (k.to_owned(), BTreeSet::from([v.to_owned()]))).collect();
     assert_eq!(find_cycle(&acyclic), None);
 }

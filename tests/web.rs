@@ -474,7 +474,8 @@ fn gloo_get_loses_an_unreadable_draft() {
     reset();
     let damaged = r#"{"format":1,"answers":{"people.data-scientists-siloed":"fully""#;
     storage().set_item(DRAFT_KEY, damaged).unwrap();
-    let err = LocalStorage::get::<serde_json::Value>(DRAFT_KEY).expect_err("a cut-off draft is not JSON");
+    let err =
+        LocalStorage::get::<serde_json::Value>(DRAFT_KEY).expect_err("a cut-off draft is not JSON");
     assert!(matches!(err, StorageError::SerdeError(_)), "{err:?}");
     assert!(
         !format!("{err:?}{err}").contains("data-scientists-siloed"),
@@ -482,7 +483,11 @@ fn gloo_get_loses_an_unreadable_draft() {
     );
     // Read as text, the app keeps it.
     let boot = Boot::load(builtin(), 1.0);
-    let key = boot.corrupt.expect("reported").backup_key.expect("backed up");
+    let key = boot
+        .corrupt
+        .expect("reported")
+        .backup_key
+        .expect("backed up");
     assert_eq!(storage().get_item(&key).unwrap().as_deref(), Some(damaged));
     reset();
 }

@@ -5,8 +5,10 @@
 use crate::chart::{self, Series, DASHED_STYLE, SOLID_STYLE};
 use crate::route::{self, Route};
 use crate::state::use_app;
+use crate::ui::format::{
+    delta_text, optional_level_text, optional_score_text, score_text, NOT_AVAILABLE,
+};
 use crate::ui::history;
-use crate::ui::format::{delta_text, optional_level_text, optional_score_text, score_text, NOT_AVAILABLE};
 use crate::{link, location};
 use leptos::prelude::*;
 use maturity_engine::compare::{compare, Change, Comparison, QuestionChange};

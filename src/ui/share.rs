@@ -33,7 +33,8 @@ pub fn SharePanel(
         spawn_local(async move {
             match clipboard::copy(&text).await {
                 Ok(()) => {
-                    status.try_set("Link copied. Paste it anywhere to share this result.".to_owned());
+                    status
+                        .try_set("Link copied. Paste it anywhere to share this result.".to_owned());
                 }
                 Err(_) => {
                     // The page may have changed while the copy was pending:

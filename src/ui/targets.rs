@@ -3,10 +3,10 @@
 //! against a baseline (a saved snapshot or a pasted link), progress to date.
 //! The roadmap below reads the same targets and stops at them.
 
-use crate::{link, route};
 use crate::state::use_app;
-use crate::ui::history;
 use crate::ui::format::{percent_text, score_text};
+use crate::ui::history;
+use crate::{link, route};
 use leptos::prelude::*;
 use maturity_engine::compare::target_progress;
 use maturity_engine::{assess, Answers, Assessment, Targets, MAX_LEVEL};
@@ -58,11 +58,6 @@ pub fn TargetsPanel(
     let model = state.model;
     let assessment = Memo::new(move |_| answers.with(|a| assess(model, a)));
     let baseline = RwSignal::new(None::<Baseline>);
-    let choice = RwSignal::new(String::new());
-    let pasted = RwSignal::new(String::new());
-    let link_error = RwSignal::new(None::<String>);
-    let snapshots = state.snapshots();
-
     let figures = Memo::new(move |_| {
         assessment.with(|a| {
             targets.with(|t| {
@@ -71,6 +66,75 @@ pub fn TargetsPanel(
         })
     });
 
+    let percent = move || {
+        match figures.get().percent_to_target {
+        Some(p) => view! {
+            <strong class="targets__big">{percent_text(p)}</strong>
+            " of the way to the targets (how much of the target scores is reached, over the dimensions with a target above level 0)."
+        }
+        .into_any(),
+        None => {
+            let msg = if editable {
+                "Set a target above level 0 to see how far you are from it."
+            } else {
+                "No target above level 0 is set."
+            };
+            view! { <span>{msg}</span> }.into_any()
+        }
+    }
+    };
+
+    let progress = move || {
+        let name = baseline.with(|b| b.as_ref().map(|b| b.name.clone()))?;
+        Some(match figures.get().progress {
+            Some(p) => view! {
+                <p class="targets__progress" data-testid="progress-to-date">
+                    "Since " {name} ": "
+                    <strong class="targets__big">{percent_text(p)}</strong>
+                    " of the way from where you were to the targets."
+                </p>
+            }
+            .into_any(),
+            None => view! {
+                <p class="targets__progress" data-testid="progress-to-date">
+                    {format!("No target is above where {name} was, so there is no progress to measure.")}
+                </p>
+            }
+            .into_any(),
+        })
+    };
+
+    let intro = if editable {
+        "Set the level each dimension should reach. Targets are saved with your answers and travel in the share link; the next steps below stop at them."
+    } else {
+        "The targets that came with this result."
+    };
+    // A shared result without targets has nothing to show here.
+    let hidden = move || !editable && !targets.with(Targets::any);
+    view! {
+        <section class="targets results__section" aria-labelledby="targets-title" data-testid="targets" hidden=hidden class:targets--none=move || !targets.with(Targets::any)>
+            <h2 id="targets-title">"Targets"</h2>
+            <p class="results__intro">{intro}</p>
+            <TargetsTable assessment=assessment targets=targets editable=editable/>
+            <p class="targets__percent" data-testid="percent-to-target">{percent}</p>
+            <div class="targets__baseline">
+                <BaselinePicker baseline=baseline/>
+                {progress}
+            </div>
+        </section>
+    }
+}
+
+/// The table of each dimension's level now, its target (a selector when
+/// `editable`) and what is left to reach it.
+#[component]
+fn TargetsTable(
+    assessment: Memo<Assessment>,
+    targets: Signal<Targets>,
+    editable: bool,
+) -> impl IntoView {
+    let state = use_app();
+    let model = state.model;
     let rows = (0..model.dimensions.len())
         .map(|d| {
             let dim = &model.dimensions[d];
@@ -133,43 +197,36 @@ pub fn TargetsPanel(
         })
         .collect_view();
 
-    let percent = move || {
-        match figures.get().percent_to_target {
-        Some(p) => view! {
-            <strong class="targets__big">{percent_text(p)}</strong>
-            " of the way to the targets (how much of the target scores is reached, over the dimensions with a target above level 0)."
-        }
-        .into_any(),
-        None => {
-            let msg = if editable {
-                "Set a target above level 0 to see how far you are from it."
-            } else {
-                "No target above level 0 is set."
-            };
-            view! { <span>{msg}</span> }.into_any()
-        }
+    view! {
+    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="targets-caption">
+        <table class="scores targets__table">
+            <caption class="visually-hidden" id="targets-caption">"Current level, target and what is left, by dimension"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Dimension"</th>
+                    <th scope="col">"Now"</th>
+                    <th scope="col">"Target"</th>
+                    <th scope="col">"To go"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    </div>
     }
-    };
+}
 
-    let progress = move || {
-        let name = baseline.with(|b| b.as_ref().map(|b| b.name.clone()))?;
-        Some(match figures.get().progress {
-            Some(p) => view! {
-                <p class="targets__progress" data-testid="progress-to-date">
-                    "Since " {name} ": "
-                    <strong class="targets__big">{percent_text(p)}</strong>
-                    " of the way from where you were to the targets."
-                </p>
-            }
-            .into_any(),
-            None => view! {
-                <p class="targets__progress" data-testid="progress-to-date">
-                    {format!("No target is above where {name} was, so there is no progress to measure.")}
-                </p>
-            }
-            .into_any(),
-        })
-    };
+/// "Measure progress since": a saved snapshot, or a pasted result link.
+#[component]
+fn BaselinePicker(
+    /// The chosen baseline, `None` for none.
+    baseline: RwSignal<Option<Baseline>>,
+) -> impl IntoView {
+    let state = use_app();
+    let model = state.model;
+    let snapshots = state.snapshots();
+    let choice = RwSignal::new(String::new());
+    let pasted = RwSignal::new(String::new());
+    let link_error = RwSignal::new(None::<String>);
 
     let pick = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
@@ -216,78 +273,49 @@ pub fn TargetsPanel(
         }
     };
 
-    let intro = if editable {
-        "Set the level each dimension should reach. Targets are saved with your answers and travel in the share link; the next steps below stop at them."
-    } else {
-        "The targets that came with this result."
-    };
-    // A shared result without targets has nothing to show here.
-    let hidden = move || !editable && !targets.with(Targets::any);
     view! {
-        <section class="targets results__section" aria-labelledby="targets-title" data-testid="targets" hidden=hidden class:targets--none=move || !targets.with(Targets::any)>
-            <h2 id="targets-title">"Targets"</h2>
-            <p class="results__intro">{intro}</p>
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="targets-caption">
-                <table class="scores targets__table">
-                    <caption class="visually-hidden" id="targets-caption">"Current level, target and what is left, by dimension"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Dimension"</th>
-                            <th scope="col">"Now"</th>
-                            <th scope="col">"Target"</th>
-                            <th scope="col">"To go"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-            <p class="targets__percent" data-testid="percent-to-target">{percent}</p>
-            <div class="targets__baseline">
-                <label class="field__label" for="targets-baseline">"Measure progress since"</label>
-                <select id="targets-baseline" class="select" on:change=pick>
-                    <option value="">"No baseline"</option>
-                    {move || {
-                        snapshots.with(|h| {
-                            h.as_ref()
-                                .map(|h| h.snapshots().to_vec())
-                                .unwrap_or_default()
-                                .into_iter()
-                                .map(|s| {
-                                    let id = s.id.clone();
-                                    view! {
-                                        <option value=s.id.clone() selected=move || choice.with(|c| *c == id)>
-                                            {history::describe(&s)}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()
-                        })
-                    }}
-                    <option value=LINK_CHOICE>"A result link\u{2026}"</option>
-                </select>
-                <Show when=move || choice.with(|c| c == LINK_CHOICE)>
-                    <form class="field__row targets__link" on:submit=use_link>
-                        <label class="visually-hidden" for="targets-baseline-link">"Baseline result link"</label>
-                        <input
-                            id="targets-baseline-link"
-                            class="field__input"
-                            type="text"
-                            inputmode="url"
-                            placeholder="Paste a result link"
-                            autocomplete="off"
-                            spellcheck="false"
-                            prop:value=move || pasted.get()
-                            on:input=move |ev| pasted.set(event_target_value(&ev))
-                        />
-                        <button type="submit" class="button">"Use this link"</button>
-                    </form>
-                </Show>
-                {move || link_error.get().map(|e| view! {
-                    <p class="field__error" role="alert">{e}</p>
-                })}
-                {progress}
-            </div>
-        </section>
+    <label class="field__label" for="targets-baseline">"Measure progress since"</label>
+    <select id="targets-baseline" class="select" on:change=pick>
+        <option value="">"No baseline"</option>
+        {move || {
+            snapshots.with(|h| {
+                h.as_ref()
+                    .map(|h| h.snapshots().to_vec())
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|s| {
+                        let id = s.id.clone();
+                        view! {
+                            <option value=s.id.clone() selected=move || choice.with(|c| *c == id)>
+                                {history::describe(&s)}
+                            </option>
+                        }
+                    })
+                    .collect_view()
+            })
+        }}
+        <option value=LINK_CHOICE>"A result link\u{2026}"</option>
+    </select>
+    <Show when=move || choice.with(|c| c == LINK_CHOICE)>
+        <form class="field__row targets__link" on:submit=use_link>
+            <label class="visually-hidden" for="targets-baseline-link">"Baseline result link"</label>
+            <input
+                id="targets-baseline-link"
+                class="field__input"
+                type="text"
+                inputmode="url"
+                placeholder="Paste a result link"
+                autocomplete="off"
+                spellcheck="false"
+                prop:value=move || pasted.get()
+                on:input=move |ev| pasted.set(event_target_value(&ev))
+            />
+            <button type="submit" class="button">"Use this link"</button>
+        </form>
+    </Show>
+    {move || link_error.get().map(|e| view! {
+        <p class="field__error" role="alert">{e}</p>
+    })}
     }
 }
 

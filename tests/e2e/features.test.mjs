@@ -560,3 +560,29 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
     }
   });
 }
+
+test('snapshots are app state: a new one is offered at once as a baseline, and reaches another tab', async (t) => {
+  const s = await openSession(t, suite);
+  const { page } = s;
+  await seed(s, knownAnswer);
+  const other = await s.context.newPage();
+  await other.goto(s.url('#/history'));
+  await other.getByTestId('history-empty').waitFor();
+
+  const baseline = page.getByLabel('Measure progress since');
+  assert.deepEqual(await baseline.locator('option').allTextContents(), ['No baseline', 'A result link…']);
+  await page.getByLabel('Label (optional)').fill('Before the platform');
+  await button(page, 'Save snapshot').click();
+  await page.getByText('Saved “Before the platform”.').waitFor();
+  // Offered on the same page, without leaving it.
+  const offered = await baseline.locator('option').allTextContents();
+  assert.equal(offered.length, 3, `${offered}`);
+  assert.match(offered[1], /^Before the platform, saved /);
+  await baseline.selectOption({ index: 1 });
+  assert.match(await page.getByTestId('progress-to-date').textContent(), /Before the platform/);
+
+  // The other tab's history page lists it without a reload.
+  await other.getByTestId('history-list').waitFor();
+  assert.deepEqual(await other.locator('.snapshot-item__title').allTextContents(), ['Before the platform']);
+  s.expectClean();
+});
