@@ -345,8 +345,8 @@ async fn shared_result_is_read_only_and_edit_a_copy_asks_before_replacing() {
 
 #[wasm_bindgen_test]
 async fn back_and_next_keep_every_answer_on_screen() {
-    // Regression: moving between steps used to patch one step's radios into
-    // the next, unchecking the answer in the same position.
+    // Each step is built afresh: patching one step's radios into the next
+    // would uncheck the answer in the same position.
     reset();
     let root = container();
     let _handle = mount_to(root.clone(), App);
