@@ -10,7 +10,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use maturity_engine::model::BUILTIN_JSON;
-use maturity_engine::{assess, builtin, link, roadmap, Answer, Answers, Model, Targets};
+use maturity_engine::{assess, builtin, compare, link, roadmap, Answer, Answers, Model, Targets};
 use serde_json::{json, Value};
 
 const TARGET_US: f64 = 50.0;
@@ -70,6 +70,13 @@ fn main() {
             name,
             "decode",
             time(|| link::decode(black_box(model), black_box(&text))),
+        ));
+        // A workshop's team view: fifty results pasted at once.
+        let team: Vec<Answers> = vec![answers.clone(); 50];
+        rows.push((
+            name,
+            "aggregate 50 results",
+            time(|| compare::aggregate(black_box(model), black_box(&team))),
         ));
     }
 

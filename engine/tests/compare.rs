@@ -131,7 +131,8 @@ fn aggregate_skips_not_applicable_dimensions_and_handles_empty_input() {
 }
 
 #[test]
-fn aggregate_of_fifty_results_is_fast_enough_to_be_instant() {
+fn aggregate_of_fifty_results_counts_every_one() {
+    // How fast it is belongs to `cargo bench -p maturity-engine`.
     let model = builtin();
     let team: Vec<Answers> = (0..50)
         .map(|i| {
@@ -142,10 +143,7 @@ fn aggregate_of_fifty_results_is_fast_enough_to_be_instant() {
             )
         })
         .collect();
-    let start = std::time::Instant::now();
     let agg = aggregate(model, &team);
-    // Not a benchmark: a generous ceiling that only a pathological slowdown breaks.
-    assert!(start.elapsed().as_millis() < 500);
     assert_eq!(agg.results, 50);
     assert!(agg.dimensions.iter().all(|s| s.count > 0));
 }
