@@ -9,7 +9,7 @@ use maturity_engine::{builtin, link, Answer, Answers, Targets};
 use mlops_maturity::chart::{self, FRAME};
 use mlops_maturity::route::Route;
 use mlops_maturity::state::{AppState, Boot};
-use mlops_maturity::storage::HISTORY_KEY;
+use mlops_maturity::snapshots::HISTORY_KEY;
 use mlops_maturity::ui::compare::ComparePage;
 use mlops_maturity::ui::history::{HistoryPage, SnapshotPanel};
 use mlops_maturity::ui::targets::TargetsPanel;
