@@ -271,7 +271,7 @@ fn ComparisonView(
 ) -> impl IntoView {
     let cmp = comparison;
     view! {
-        <ComparisonSummary comparison=cmp.clone() names=names payloads=payloads/>
+        <ComparisonSummary comparison=&cmp names=names payloads=payloads/>
         <section class="results__section" aria-labelledby="compare-scores-title">
             <h2 id="compare-scores-title">"Scores by dimension"</h2>
             <div class="glance">
@@ -279,15 +279,15 @@ fn ComparisonView(
                 <ChangeTable model=model comparison=&cmp/>
             </div>
         </section>
-        <QuestionChanges model=model comparison=cmp/>
+        <QuestionChanges model=model comparison=&cmp/>
     }
 }
 
 /// Which results are compared, the overall change and the count of
 /// questions by kind of change.
 #[component]
-fn ComparisonSummary(
-    comparison: Comparison,
+fn ComparisonSummary<'a>(
+    comparison: &'a Comparison,
     /// How each side is named.
     names: (String, String),
     /// The two payloads, to open each side.
@@ -422,9 +422,9 @@ fn ChangeTable<'a>(model: &'static Model, comparison: &'a Comparison) -> impl In
 
 /// Every question's change, grouped by dimension.
 #[component]
-fn QuestionChanges(model: &'static Model, comparison: Comparison) -> impl IntoView {
+fn QuestionChanges<'a>(model: &'static Model, comparison: &'a Comparison) -> impl IntoView {
     let groups = (0..model.dimensions.len())
-        .map(|d| view! { <ChangeGroup model=model comparison=&comparison dimension=d/> })
+        .map(|d| view! { <ChangeGroup model=model comparison=comparison dimension=d/> })
         .collect_view();
     view! {
         <section class="results__section" aria-labelledby="compare-questions-title" data-testid="compare-questions">
