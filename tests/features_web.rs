@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos::task::tick;
 use maturity_engine::{builtin, link, Answer, Answers, Targets};
-use mlops_maturity::chart::{self, FRAME};
+use mlops_maturity::chart::{style, FRAME};
 use mlops_maturity::route::Route;
 use mlops_maturity::state::{AppState, Boot};
 use mlops_maturity::snapshots::HISTORY_KEY;
@@ -72,34 +72,51 @@ async fn then_and_now_are_drawn_as_a_dashed_and_a_solid_polygon_at_their_scores(
     });
     tick().await;
 
-    let paths = root
-        .query_selector_all("[data-testid=compare-chart] .radar__svg path")
-        .unwrap();
-    assert_eq!(paths.length(), 2, "one outline per result");
-    let then: web_sys::Element = paths.item(0).unwrap().unchecked_into();
-    let now: web_sys::Element = paths.item(1).unwrap().unchecked_into();
-    assert_eq!(
-        then.get_attribute("stroke-dasharray").as_deref(),
-        Some(chart::DASH)
-    );
-    assert_eq!(now.get_attribute("stroke-dasharray"), None);
-    // All "No": every corner at the centre. All "Fully": on the outer ring.
-    let d_then = then.get_attribute("d").unwrap();
+    // Now (all "Fully") is one solid line round the outer ring; then (all
+    // "No") sits at the centre, where its dashes have no length and only
+    // its hollow square markers show.
+    let chart_tags = |selector: &str| {
+        let list = root
+            .query_selector_all(&format!(
+                "[data-testid=compare-chart] .radar__svg {selector}"
+            ))
+            .unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().unchecked_into::<web_sys::Element>())
+            .collect::<Vec<_>>()
+    };
+    let width = style::LINE_WIDTH.to_string();
+    let now = chart_tags(&format!(
+        "polyline[stroke=\"{}\"][stroke-width=\"{width}\"]",
+        style::BLUE.light.hex()
+    ));
+    assert_eq!(now.len(), 1, "now is one solid outline");
+    let points = now[0].get_attribute("points").unwrap();
     assert!(
-        d_then.starts_with(&format!("M{},{}L", FRAME.cx, FRAME.cy)),
-        "{d_then}"
+        points.starts_with(&format!("{},{} ", FRAME.cx, FRAME.cy - FRAME.radius)),
+        "{points}"
     );
-    let d_now = now.get_attribute("d").unwrap();
-    assert!(
-        d_now.starts_with(&format!("M{},{}L", FRAME.cx, FRAME.cy - FRAME.radius)),
-        "{d_now}"
-    );
+    let squares = chart_tags(&format!("rect[fill=\"{}\"]", style::ORANGE.light.hex()));
     assert_eq!(
-        root.query_selector_all("[data-testid=compare-chart] .radar__svg rect")
+        squares.len(),
+        model.dimensions.len(),
+        "square markers for then"
+    );
+    for square in squares {
+        let at = (square.get_attribute("x"), square.get_attribute("y"));
+        let corner = |c: f64| Some((c as i32 - style::MARKER_SIZE).to_string());
+        assert_eq!(
+            at,
+            (corner(FRAME.cx), corner(FRAME.cy)),
+            "then is at the centre"
+        );
+    }
+    assert_eq!(
+        root.query_selector_all("[data-testid=compare-chart] .legend__swatch svg")
             .unwrap()
             .length(),
-        model.dimensions.len() as u32,
-        "square markers for then"
+        2,
+        "a drawn sample per series in the legend"
     );
 
     assert_eq!(

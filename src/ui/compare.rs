@@ -2,13 +2,15 @@
 //! the form that picks them (`#/compare`) from pasted links, saved
 //! snapshots or the current draft.
 
-use crate::chart::{self, Series, DASHED_STYLE, SOLID_STYLE};
+use crate::chart::{self, Radar, Series, DASHED_STYLE, SOLID_STYLE};
 use crate::route::{self, Route};
 use crate::state::use_app;
 use crate::ui::format::{
     delta_text, optional_level_text, optional_score_text, score_text, NOT_AVAILABLE,
 };
 use crate::ui::history;
+use crate::ui::notices::{Notice, Tone};
+use crate::ui::radar::{ChartLegend, RadarFigure};
 use crate::{link, location};
 use leptos::prelude::*;
 use maturity_engine::compare::{compare, Change, Comparison, QuestionChange};
@@ -84,10 +86,10 @@ pub fn ComparePage(
                     r.err().map(|e| view! { <p>{format!("{side}: {e}")}</p> })
                 };
                 view! {
-                    <div class="notice notice--error" role="alert" data-testid="notice-compare">
+                    <Notice tone=Tone::Error testid="notice-compare">
                         {bad("Then (the first link)", x)}
                         {bad("Now (the second link)", y)}
-                    </div>
+                    </Notice>
                 }
                 .into_any()
             }
@@ -247,50 +249,8 @@ fn CompareForm(
     }
 }
 
-/// The legend shared by the then/now chart: line and marker samples drawn
-/// exactly as on the chart, so it works without colour.
-#[component]
-pub fn ChartLegend(
-    /// Entries: `(label, style)`.
-    entries: Vec<(String, chart::SeriesStyle)>,
-    /// An extra entry for a shaded band, if the chart has one.
-    #[prop(optional, into)]
-    band: Option<String>,
-) -> impl IntoView {
-    view! {
-        <ul class="legend" aria-label="Legend">
-            {band.map(|label| view! {
-                <li class="legend__item">
-                    <svg class="legend__swatch" width="40" height="16" viewBox="0 0 40 16" aria-hidden="true">
-                        <rect x="1" y="2" width="38" height="12" fill=chart::BAND_COLOUR fill-opacity="0.2" stroke=chart::BAND_COLOUR stroke-dasharray="2 3"></rect>
-                    </svg>
-                    {label}
-                </li>
-            })}
-            {entries
-                .into_iter()
-                .map(|(label, style)| {
-                    let dash = (style.stroke == chart::Stroke::Dashed).then_some(chart::DASH);
-                    let marker = match style.marker {
-                        chart::Marker::Circle => view! { <circle cx="20" cy="8" r="4.5" fill=style.colour></circle> }.into_any(),
-                        chart::Marker::Square => view! { <rect x="15.5" y="3.5" width="9" height="9" fill="#FFFFFF" stroke=style.colour stroke-width="2"></rect> }.into_any(),
-                    };
-                    view! {
-                        <li class="legend__item">
-                            <svg class="legend__swatch" width="40" height="16" viewBox="0 0 40 16" aria-hidden="true">
-                                <line x1="1" y1="8" x2="39" y2="8" stroke=style.colour stroke-width="3" stroke-dasharray=dash></line>
-                                {marker}
-                            </svg>
-                            {label}
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
-    }
-}
-
-/// The comparison itself: overall, chart, table and question changes.
+/// The comparison itself: who is compared, the scores (chart and table)
+/// and the changes question by question.
 #[component]
 fn ComparisonView(
     model: &'static Model,
@@ -301,25 +261,30 @@ fn ComparisonView(
     payloads: (String, String),
 ) -> impl IntoView {
     let cmp = comparison;
-    let names_list = chart::dimension_names(model);
-    let then_scores = chart::assessed_scores(&cmp.before);
-    let now_scores = chart::assessed_scores(&cmp.after);
-    let svg = chart::render_series_svg(
-        &names_list,
-        &[
-            Series {
-                label: "Then",
-                values: &then_scores,
-                style: DASHED_STYLE,
-            },
-            Series {
-                label: "Now",
-                values: &now_scores,
-                style: SOLID_STYLE,
-            },
-        ],
-        None,
-    );
+    view! {
+        <ComparisonSummary comparison=&cmp names=names payloads=payloads/>
+        <section class="results__section" aria-labelledby="compare-scores-title">
+            <h2 id="compare-scores-title">"Scores by dimension"</h2>
+            <div class="glance">
+                <ThenNowChart model=model comparison=&cmp/>
+                <ChangeTable model=model comparison=&cmp/>
+            </div>
+        </section>
+        <QuestionChanges model=model comparison=&cmp/>
+    }
+}
+
+/// Which results are compared, the overall change and the count of
+/// questions by kind of change.
+#[component]
+fn ComparisonSummary<'a>(
+    comparison: &'a Comparison,
+    /// How each side is named.
+    names: (String, String),
+    /// The two payloads, to open each side.
+    payloads: (String, String),
+) -> impl IntoView {
+    let cmp = comparison;
     let overall = {
         let (b, a) = (&cmp.before.overall, &cmp.after.overall);
         match (b.level, b.score, a.level, a.score) {
@@ -338,8 +303,66 @@ fn ComparisonView(
         cmp.count(Change::Other),
         cmp.count(Change::Unchanged),
     );
+    let (pa, pb) = payloads;
+    view! {
+        <section class="compare__summary" aria-label="Summary">
+            <p class="compare__sides">
+                <span class="compare__side">
+                    <strong>"Then: "</strong>{names.0}" ("
+                    <a href=route::shared_hash(&pa)>"open it"</a>")"
+                </span>
+                <span class="compare__side">
+                    <strong>"Now: "</strong>{names.1}" ("
+                    <a href=route::shared_hash(&pb)>"open it"</a>")"
+                </span>
+            </p>
+            <p class="compare__overall" data-testid="compare-overall">
+                {overall}
+            </p>
+            <p class="compare__counts" data-testid="compare-counts">
+                {format!("{improved} improved, {regressed} regressed, {other} changed otherwise, {same} unchanged.")}
+            </p>
+        </section>
+    }
+}
 
-    let rows = cmp
+/// Both results on one radar: then dashed with square markers, now solid
+/// with round ones, and the legend saying so.
+#[component]
+fn ThenNowChart<'a>(model: &'static Model, comparison: &'a Comparison) -> impl IntoView {
+    let names = chart::dimension_names(model);
+    let then_scores = chart::assessed_scores(&comparison.before);
+    let now_scores = chart::assessed_scores(&comparison.after);
+    let svg = chart::radar_svg(&Radar {
+        names: &names,
+        series: &[
+            Series {
+                label: "Then",
+                values: &then_scores,
+                style: DASHED_STYLE,
+            },
+            Series {
+                label: "Now",
+                values: &now_scores,
+                style: SOLID_STYLE,
+            },
+        ],
+        band: None,
+    });
+    view! {
+        <RadarFigure testid="compare-chart" svg=svg>
+            <ChartLegend entries=vec![
+                ("Then: dashed line, square markers".to_owned(), DASHED_STYLE),
+                ("Now: solid line, round markers".to_owned(), SOLID_STYLE),
+            ]/>
+        </RadarFigure>
+    }
+}
+
+/// Level and score per dimension, then and now, with the change.
+#[component]
+fn ChangeTable<'a>(model: &'static Model, comparison: &'a Comparison) -> impl IntoView {
+    let rows = comparison
         .dimensions
         .iter()
         .map(|d| {
@@ -368,119 +391,101 @@ fn ComparisonView(
             }
         })
         .collect_view();
-
-    let groups = (0..model.dimensions.len())
-        .map(|d| {
-            let qs = ordered_changes(&cmp, d);
-            let (changed, unchanged): (Vec<_>, Vec<_>) =
-                qs.into_iter().partition(|q| q.change != Change::Unchanged);
-            let count = |c: Change| changed.iter().filter(|q| q.change == c).count();
-            let mut parts = Vec::new();
-            for (c, word) in [
-                (Change::Regressed, "regressed"),
-                (Change::Improved, "improved"),
-                (Change::Other, "changed otherwise"),
-            ] {
-                let n = count(c);
-                if n > 0 {
-                    parts.push(format!("{n} {word}"));
-                }
-            }
-            let head = if parts.is_empty() {
-                "no change".to_owned()
-            } else {
-                parts.join(", ")
-            };
-            let item = move |q: QuestionChange| {
-                let (word, class) = change_word(q.change);
-                view! {
-                    <li class=format!("change change--{class}")>
-                        <span class=format!("change__tag change__tag--{class}")>{word}</span>
-                        <span class="change__text">{model.questions[q.question].text.clone()}</span>
-                        <span class="change__answers">
-                            {format!("{} \u{2192} {}", q.before.label(), q.after.label())}
-                        </span>
-                    </li>
-                }
-            };
-            let n_same = unchanged.len();
-            view! {
-                <section class="change-group" data-testid=format!("changes-{}", model.dimensions[d].id)>
-                    <h3 class="change-group__title">
-                        {model.dimensions[d].name.clone()}
-                        <span class="change-group__count">{format!(": {head}")}</span>
-                    </h3>
-                    {(!changed.is_empty()).then(|| view! {
-                        <ul class="change-group__list">{changed.into_iter().map(item).collect_view()}</ul>
-                    })}
-                    {(n_same > 0).then(|| view! {
-                        <details class="change-group__same">
-                            <summary>{format!("Unchanged ({n_same})")}</summary>
-                            <ul class="change-group__list">{unchanged.into_iter().map(item).collect_view()}</ul>
-                        </details>
-                    })}
-                </section>
-            }
-        })
-        .collect_view();
-
-    let (pa, pb) = payloads;
     view! {
-        <section class="compare__summary" aria-label="Summary">
-            <p class="compare__sides">
-                <span class="compare__side">
-                    <strong>"Then: "</strong>{names.0}" ("
-                    <a href=route::shared_hash(&pa)>"open it"</a>")"
-                </span>
-                <span class="compare__side">
-                    <strong>"Now: "</strong>{names.1}" ("
-                    <a href=route::shared_hash(&pb)>"open it"</a>")"
-                </span>
-            </p>
-            <p class="compare__overall" data-testid="compare-overall">
-                {overall}
-            </p>
-            <p class="compare__counts" data-testid="compare-counts">
-                {format!("{improved} improved, {regressed} regressed, {other} changed otherwise, {same} unchanged.")}
-            </p>
-        </section>
-        <section class="results__section" aria-labelledby="compare-scores-title">
-            <h2 id="compare-scores-title">"Scores by dimension"</h2>
-            <div class="glance">
-                <figure class="radar" data-testid="compare-chart">
-                    <ChartLegend entries=vec![
-                        ("Then: dashed line, square markers".to_owned(), DASHED_STYLE),
-                        ("Now: solid line, round markers".to_owned(), SOLID_STYLE),
-                    ]/>
-                    <div class="radar__svg chart-series" inner_html=svg></div>
-                    <figcaption class="radar__caption">
-                        "Each axis is a dimension; the rings are levels 0 (centre) to 4 (edge). The table has the same numbers."
-                    </figcaption>
-                </figure>
-                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare-table-caption">
-                    <table class="scores compare-table" data-testid="compare-table">
-                        <caption class="scores__caption" id="compare-table-caption">"Level and score by dimension, then and now"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Dimension"</th>
-                                <th scope="col">"Level then"</th>
-                                <th scope="col">"Level now"</th>
-                                <th scope="col">"Score then"</th>
-                                <th scope="col">"Score now"</th>
-                                <th scope="col">"Change"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-            </div>
-        </section>
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare-table-caption">
+            <table class="scores compare-table" data-testid="compare-table">
+                <caption class="scores__caption" id="compare-table-caption">"Level and score by dimension, then and now"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Dimension"</th>
+                        <th scope="col">"Level then"</th>
+                        <th scope="col">"Level now"</th>
+                        <th scope="col">"Score then"</th>
+                        <th scope="col">"Score now"</th>
+                        <th scope="col">"Change"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Every question's change, grouped by dimension.
+#[component]
+fn QuestionChanges<'a>(model: &'static Model, comparison: &'a Comparison) -> impl IntoView {
+    let groups = (0..model.dimensions.len())
+        .map(|d| view! { <ChangeGroup model=model comparison=comparison dimension=d/> })
+        .collect_view();
+    view! {
         <section class="results__section" aria-labelledby="compare-questions-title" data-testid="compare-questions">
             <h2 id="compare-questions-title">"Question by question"</h2>
             <p class="results__intro">
                 "Within each dimension, regressions come first. \u{201c}Changed\u{201d} means a move to or from \u{201c}Don't know\u{201d} or \u{201c}Not applicable\u{201d}: different, but neither better nor worse."
             </p>
             {groups}
+        </section>
+    }
+}
+
+/// One dimension's questions: a count by kind of change in the heading, the
+/// changed ones listed, the unchanged ones folded away.
+#[component]
+fn ChangeGroup<'a>(
+    model: &'static Model,
+    comparison: &'a Comparison,
+    /// The dimension's index.
+    dimension: usize,
+) -> impl IntoView {
+    let d = dimension;
+    let qs = ordered_changes(comparison, d);
+    let (changed, unchanged): (Vec<_>, Vec<_>) =
+        qs.into_iter().partition(|q| q.change != Change::Unchanged);
+    let count = |c: Change| changed.iter().filter(|q| q.change == c).count();
+    let mut parts = Vec::new();
+    for (c, word) in [
+        (Change::Regressed, "regressed"),
+        (Change::Improved, "improved"),
+        (Change::Other, "changed otherwise"),
+    ] {
+        let n = count(c);
+        if n > 0 {
+            parts.push(format!("{n} {word}"));
+        }
+    }
+    let head = if parts.is_empty() {
+        "no change".to_owned()
+    } else {
+        parts.join(", ")
+    };
+    let item = move |q: QuestionChange| {
+        let (word, class) = change_word(q.change);
+        view! {
+            <li class=format!("change change--{class}")>
+                <span class=format!("change__tag change__tag--{class}")>{word}</span>
+                <span class="change__text">{model.questions[q.question].text.clone()}</span>
+                <span class="change__answers">
+                    {format!("{} \u{2192} {}", q.before.label(), q.after.label())}
+                </span>
+            </li>
+        }
+    };
+    let n_same = unchanged.len();
+    view! {
+        <section class="change-group" data-testid=format!("changes-{}", model.dimensions[d].id)>
+            <h3 class="change-group__title">
+                {model.dimensions[d].name.clone()}
+                <span class="change-group__count">{format!(": {head}")}</span>
+            </h3>
+            {(!changed.is_empty()).then(|| view! {
+                <ul class="change-group__list">{changed.into_iter().map(item).collect_view()}</ul>
+            })}
+            {(n_same > 0).then(|| view! {
+                <details class="change-group__same">
+                    <summary>{format!("Unchanged ({n_same})")}</summary>
+                    <ul class="change-group__list">{unchanged.into_iter().map(item).collect_view()}</ul>
+                </details>
+            })}
         </section>
     }
 }

@@ -6,10 +6,10 @@
 //! Everything is worked out in this browser from the links and files; none
 //! of it is stored.
 
-use crate::chart::{self, Band, Series, SOLID_STYLE};
+use crate::chart::{self, Band, Radar, Series, SOLID_STYLE};
 use crate::state::use_app;
-use crate::ui::compare::ChartLegend;
 use crate::ui::format::{optional_level_text, optional_score_text};
+use crate::ui::radar::{ChartLegend, RadarFigure};
 use crate::{files, link, location, route};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -72,7 +72,6 @@ pub fn TeamPage() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let from_files = RwSignal::new(Vec::<FileResult>::new());
     let file_problems = RwSignal::new(Vec::<Problem>::new());
-    let reading = RwSignal::new(false);
 
     let parsed = Memo::new(move |_| text.with(|t| read_links(model, t)));
     let results = Memo::new(move |_| {
@@ -87,6 +86,38 @@ pub fn TeamPage() -> impl IntoView {
         all
     });
 
+    view! {
+        <article class="team">
+            <h1 tabindex="-1">"Team view"</h1>
+            <p class="team__intro">
+                "Ask everyone to take the assessment on their own, then bring their results together here: where you disagree is where the conversation starts. Nothing is uploaded: it is all worked out in this browser, and nothing is kept."
+            </p>
+            <div class="team__inputs">
+                <LinksField text=text/>
+                <FilesField from_files=from_files problems=file_problems/>
+            </div>
+            <TeamCount results=results problems=problems/>
+            <LeftOut problems=problems/>
+            {move || {
+                let n = results.with(Vec::len);
+                if n == 0 {
+                    return None;
+                }
+                Some(view! { <TeamResults model=model aggregate=agg.get()/> })
+            }}
+        </article>
+    }
+}
+
+/// The pasted result links, and a button that adds the user's own answers
+/// when there are any.
+#[component]
+fn LinksField(
+    /// The text of the field: links, one per line.
+    text: RwSignal<String>,
+) -> impl IntoView {
+    let state = use_app();
+    let model = state.model;
     let own = state.draft.with_untracked(|d| {
         (d.answers.answered() > 0)
             .then(|| location::share_url(&link::encode(model, &d.answers, &d.targets)))
@@ -110,7 +141,38 @@ pub fn TeamPage() -> impl IntoView {
             </button>
         }
     });
+    view! {
+        <div class="team__field">
+            <label class="field__label" for="team-links">"Result links, one per line"</label>
+            <textarea
+                id="team-links"
+                class="field__input team__links"
+                rows="6"
+                spellcheck="false"
+                autocomplete="off"
+                aria-describedby="team-links-help"
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+            ></textarea>
+            <p class="field__help" id="team-links-help">
+                "Paste the links people shared with you. Blank lines are skipped."
+            </p>
+            {add_own}
+        </div>
+    }
+}
 
+/// Exported result files to read, and what was read from them.
+#[component]
+fn FilesField(
+    /// The results read from the chosen files.
+    from_files: RwSignal<Vec<FileResult>>,
+    /// One problem per file that could not be read.
+    problems: RwSignal<Vec<Problem>>,
+) -> impl IntoView {
+    let state = use_app();
+    let model = state.model;
+    let reading = RwSignal::new(false);
     let on_files = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let chosen = files::chosen_files(&input);
@@ -143,105 +205,94 @@ pub fn TeamPage() -> impl IntoView {
                 }
             }
             from_files.set(good);
-            file_problems.set(bad);
+            problems.set(bad);
             reading.set(false);
         });
     };
-
     view! {
-        <article class="team">
-            <h1 tabindex="-1">"Team view"</h1>
-            <p class="team__intro">
-                "Ask everyone to take the assessment on their own, then bring their results together here: where you disagree is where the conversation starts. Nothing is uploaded: it is all worked out in this browser, and nothing is kept."
-            </p>
-            <div class="team__inputs">
-                <div class="team__field">
-                    <label class="field__label" for="team-links">"Result links, one per line"</label>
-                    <textarea
-                        id="team-links"
-                        class="field__input team__links"
-                        rows="6"
-                        spellcheck="false"
-                        autocomplete="off"
-                        aria-describedby="team-links-help"
-                        prop:value=move || text.get()
-                        on:input=move |ev| text.set(event_target_value(&ev))
-                    ></textarea>
-                    <p class="field__help" id="team-links-help">
-                        "Paste the links people shared with you. Blank lines are skipped."
-                    </p>
-                    {add_own}
-                </div>
-                <div class="team__field">
-                    <label class="field__label" for="team-files">"Or choose result files (.json)"</label>
-                    <input
-                        id="team-files"
-                        class="field__file"
-                        type="file"
-                        accept=".json,application/json"
-                        multiple
-                        on:change=on_files
-                    />
-                    <p class="field__help" role="status">
-                        {move || {
-                            if reading.get() {
-                                return "Reading files\u{2026}".to_owned();
-                            }
-                            from_files.with(|f| match f.len() {
-                                0 => "Files exported from the results page (\u{201c}Download JSON\u{201d}).".to_owned(),
-                                _ => format!(
-                                    "From files: {}.",
-                                    f.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ")
-                                ),
-                            })
-                        }}
-                    </p>
-                </div>
-            </div>
-
-            <p class="team__count" role="status" data-testid="team-count">
+        <div class="team__field">
+            <label class="field__label" for="team-files">"Or choose result files (.json)"</label>
+            <input
+                id="team-files"
+                class="field__file"
+                type="file"
+                accept=".json,application/json"
+                multiple
+                on:change=on_files
+            />
+            <p class="field__help" role="status">
                 {move || {
-                    let n = results.with(Vec::len);
-                    let bad = problems.with(Vec::len);
-                    let results = match n {
-                        0 => "No results yet".to_owned(),
-                        1 => "1 result".to_owned(),
-                        n => format!("{n} results"),
-                    };
-                    match bad {
-                        0 => format!("{results}."),
-                        1 => format!("{results}; 1 entry couldn't be read."),
-                        b => format!("{results}; {b} entries couldn't be read."),
+                    if reading.get() {
+                        return "Reading files\u{2026}".to_owned();
                     }
+                    from_files.with(|f| match f.len() {
+                        0 => "Files exported from the results page (\u{201c}Download JSON\u{201d}).".to_owned(),
+                        _ => format!(
+                            "From files: {}.",
+                            f.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ")
+                        ),
+                    })
                 }}
             </p>
+        </div>
+    }
+}
 
-            <Show when=move || problems.with(|p| !p.is_empty())>
-                <section class="notice notice--error team__errors" data-testid="team-errors" aria-labelledby="team-errors-title">
-                    <h2 id="team-errors-title" class="team__errors-title">"Left out"</h2>
-                    <ul class="team__error-list">
-                        {move || problems.get().into_iter().map(|p| view! {
-                            <li>
-                                <strong>{p.place}": "</strong>
-                                {p.message}
-                                {(!p.text.is_empty()).then(|| view! {
-                                    " "<span class="team__error-text">{format!("(\u{201c}{}\u{201d})", p.text)}</span>
-                                })}
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                    <p>"The other results are still counted."</p>
-                </section>
-            </Show>
-
+/// How many results are counted, and how many entries were left out.
+#[component]
+fn TeamCount(
+    /// The results read so far.
+    #[prop(into)]
+    results: Signal<Vec<Answers>>,
+    /// The entries that could not be read.
+    #[prop(into)]
+    problems: Signal<Vec<Problem>>,
+) -> impl IntoView {
+    view! {
+        <p class="team__count" role="status" data-testid="team-count">
             {move || {
                 let n = results.with(Vec::len);
-                if n == 0 {
-                    return None;
+                let bad = problems.with(Vec::len);
+                let results = match n {
+                    0 => "No results yet".to_owned(),
+                    1 => "1 result".to_owned(),
+                    n => format!("{n} results"),
+                };
+                match bad {
+                    0 => format!("{results}."),
+                    1 => format!("{results}; 1 entry couldn't be read."),
+                    b => format!("{results}; {b} entries couldn't be read."),
                 }
-                Some(view! { <TeamResults model=model aggregate=agg.get()/> })
             }}
-        </article>
+        </p>
+    }
+}
+
+/// The entries that could not be read, each with why; shown only if any.
+#[component]
+fn LeftOut(
+    /// The entries that could not be read.
+    #[prop(into)]
+    problems: Signal<Vec<Problem>>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || problems.with(|p| !p.is_empty())>
+            <section class="notice notice--error team__errors" data-testid="team-errors" aria-labelledby="team-errors-title">
+                <h2 id="team-errors-title" class="team__errors-title">"Left out"</h2>
+                <ul class="team__error-list">
+                    {move || problems.get().into_iter().map(|p| view! {
+                        <li>
+                            <strong>{p.place}": "</strong>
+                            {p.message}
+                            {(!p.text.is_empty()).then(|| view! {
+                                " "<span class="team__error-text">{format!("(\u{201c}{}\u{201d})", p.text)}</span>
+                            })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <p>"The other results are still counted."</p>
+            </section>
+        </Show>
     }
 }
 
@@ -249,30 +300,27 @@ pub fn TeamPage() -> impl IntoView {
 #[component]
 fn TeamResults(model: &'static Model, aggregate: Aggregate) -> impl IntoView {
     let agg = aggregate;
-    let names = chart::dimension_names(model);
-    let median: Vec<Option<f64>> = agg.dimensions.iter().map(|s| s.median).collect();
-    let low: Vec<Option<f64>> = agg.dimensions.iter().map(|s| s.min).collect();
-    let high: Vec<Option<f64>> = agg.dimensions.iter().map(|s| s.max).collect();
-    let svg = chart::render_series_svg(
-        &names,
-        &[Series {
-            label: "Median",
-            values: &median,
-            style: SOLID_STYLE,
-        }],
-        Some(&Band {
-            label: "Range from lowest to highest",
-            low: &low,
-            high: &high,
-        }),
-    );
-    let n = agg.results;
-    let disagreements = if n < 2 {
+    view! {
+        <Disagreements model=model aggregate=&agg/>
+        <section class="results__section" aria-labelledby="team-spread-title">
+            <h2 id="team-spread-title">"Scores across the team"</h2>
+            <div class="glance">
+                <TeamChart model=model aggregate=&agg/>
+                <SpreadTable model=model aggregate=&agg/>
+            </div>
+        </section>
+    }
+}
+
+/// The questions answered two or more steps apart, widest first.
+#[component]
+fn Disagreements<'a>(model: &'static Model, aggregate: &'a Aggregate) -> impl IntoView {
+    let body = if aggregate.results < 2 {
         view! {
             <p class="team__hint">"Add at least two results to see where people disagree."</p>
         }
         .into_any()
-    } else if agg.disagreements.is_empty() {
+    } else if aggregate.disagreements.is_empty() {
         view! {
             <p class="team__hint">"No question was answered two or more steps apart: the team sees things much the same way."</p>
         }
@@ -280,12 +328,58 @@ fn TeamResults(model: &'static Model, aggregate: Aggregate) -> impl IntoView {
     } else {
         view! {
             <ol class="disagreements">
-                {agg.disagreements.iter().map(|d| view! { <DisagreementItem model=model disagreement=d.clone()/> }).collect_view()}
+                {aggregate.disagreements.iter().map(|d| view! { <DisagreementItem model=model disagreement=d.clone()/> }).collect_view()}
             </ol>
         }
         .into_any()
     };
-    let rows = agg
+    view! {
+        <section class="results__section" aria-labelledby="team-disagreements-title" data-testid="team-disagreements">
+            <h2 id="team-disagreements-title">"Where you disagree"</h2>
+            <p class="results__intro">
+                "Questions answered two or more steps apart on the No \u{2013} Partially \u{2013} Mostly \u{2013} Fully scale, widest first. Talk these through: people may know different things, or read the question differently."
+            </p>
+            {body}
+        </section>
+    }
+}
+
+/// The team's median on a radar, over the band from lowest to highest.
+#[component]
+fn TeamChart<'a>(model: &'static Model, aggregate: &'a Aggregate) -> impl IntoView {
+    let names = chart::dimension_names(model);
+    let spreads = &aggregate.dimensions;
+    let median: Vec<Option<f64>> = spreads.iter().map(|s| s.median).collect();
+    let low: Vec<Option<f64>> = spreads.iter().map(|s| s.min).collect();
+    let high: Vec<Option<f64>> = spreads.iter().map(|s| s.max).collect();
+    let svg = chart::radar_svg(&Radar {
+        names: &names,
+        series: &[Series {
+            label: "Median",
+            values: &median,
+            style: SOLID_STYLE,
+        }],
+        band: Some(Band {
+            label: "Range from lowest to highest",
+            low: &low,
+            high: &high,
+        }),
+    });
+    view! {
+        <RadarFigure testid="team-chart" svg=svg>
+            <ChartLegend
+                entries=vec![("Median: solid line, round markers".to_owned(), SOLID_STYLE)]
+                band="Range from lowest to highest: shaded band"
+            />
+        </RadarFigure>
+    }
+}
+
+/// Median level and score, lowest and highest score per dimension.
+#[component]
+fn SpreadTable<'a>(model: &'static Model, aggregate: &'a Aggregate) -> impl IntoView {
+    let n = aggregate.results;
+    let rows = aggregate
         .dimensions
         .iter()
         .map(|s| {
@@ -304,44 +398,22 @@ fn TeamResults(model: &'static Model, aggregate: Aggregate) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="results__section" aria-labelledby="team-disagreements-title" data-testid="team-disagreements">
-            <h2 id="team-disagreements-title">"Where you disagree"</h2>
-            <p class="results__intro">
-                "Questions answered two or more steps apart on the No \u{2013} Partially \u{2013} Mostly \u{2013} Fully scale, widest first. Talk these through: people may know different things, or read the question differently."
-            </p>
-            {disagreements}
-        </section>
-        <section class="results__section" aria-labelledby="team-spread-title">
-            <h2 id="team-spread-title">"Scores across the team"</h2>
-            <div class="glance">
-                <figure class="radar" data-testid="team-chart">
-                    <ChartLegend
-                        entries=vec![("Median: solid line, round markers".to_owned(), SOLID_STYLE)]
-                        band="Range from lowest to highest: shaded band"
-                    />
-                    <div class="radar__svg chart-series" inner_html=svg></div>
-                    <figcaption class="radar__caption">
-                        "Each axis is a dimension; the rings are levels 0 (centre) to 4 (edge). The table has the same numbers."
-                    </figcaption>
-                </figure>
-                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="team-spread-caption">
-                    <table class="scores" data-testid="team-spread">
-                        <caption class="scores__caption" id="team-spread-caption">{format!("Spread by dimension across {n} results")}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Dimension"</th>
-                                <th scope="col">"Median level"</th>
-                                <th scope="col">"Median score"</th>
-                                <th scope="col">"Lowest"</th>
-                                <th scope="col">"Highest"</th>
-                                <th scope="col">"Results"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-            </div>
-        </section>
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="team-spread-caption">
+            <table class="scores" data-testid="team-spread">
+                <caption class="scores__caption" id="team-spread-caption">{format!("Spread by dimension across {n} results")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Dimension"</th>
+                        <th scope="col">"Median level"</th>
+                        <th scope="col">"Median score"</th>
+                        <th scope="col">"Lowest"</th>
+                        <th scope="col">"Highest"</th>
+                        <th scope="col">"Results"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
     }
 }
 

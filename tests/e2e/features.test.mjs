@@ -115,7 +115,9 @@ test('compare: two links show levels then and now, and the regression first', as
   // The chart has both series, told apart by dash and marker as well as colour.
   const svg = page.getByTestId('compare-chart').locator('svg[role="img"]');
   assert.match(await svg.getAttribute('aria-label'), /Then: People 4\.0.*Now: People/);
-  assert.equal(await svg.locator('path[stroke-dasharray]').count(), 1);
+  // (plotters draws a dashed line as one polyline per dash.)
+  assert.ok(await svg.locator('polyline[stroke="#A04A00"][stroke-width="3"]').count() > 1, 'then is dashed');
+  assert.equal(await svg.locator('polyline[stroke="#0B5CAD"][stroke-width="3"]').count(), 1, 'now is solid');
   assert.equal(await page.getByTestId('compare-chart').locator('.legend li').count(), 2);
 
   // The URL alone reproduces it (a fresh context, nothing stored).
@@ -174,7 +176,7 @@ test('team: one bad link among three good ones is listed; the rest aggregate, di
     return d.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING;
   });
   assert.ok(order, 'disagreements are above the spread table');
-  const band = page.getByTestId('team-chart').locator('path[fill-rule="evenodd"]');
+  const band = page.getByTestId('team-chart').locator('svg[role="img"] polygon[opacity="0.2"]');
   assert.equal(await band.count(), 1, 'the range is drawn as a band');
 
   // 50 links aggregate at once.
