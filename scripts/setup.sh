@@ -123,6 +123,19 @@ setup_chromium() {
   _say "chromium + chromedriver installed"
 }
 
+# The second browser of the end-to-end journeys (tests/e2e-firefox/), driven by
+# puppeteer-core over WebDriver BiDi; Debian's package, as for Chromium.
+setup_firefox() {
+  if [[ -x /usr/bin/firefox-esr ]]; then
+    _say "firefox-esr present"
+    return 0
+  fi
+  _say "firefox-esr: installing from apt"
+  _sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq || return 1
+  _sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null || return 1
+  _say "firefox-esr installed"
+}
+
 setup_node() {
   command -v npm >/dev/null || _die "npm not found (node 20 + npm are expected on this machine)" || return 1
   # npm writes node_modules/.package-lock.json on every install: it is the stamp.
@@ -144,7 +157,7 @@ setup_node() {
 }
 
 setup_all() {
-  setup_rust && setup_node && setup_chromium && setup_trunk && setup_wasm_bindgen && setup_wasm_split
+  setup_rust && setup_node && setup_chromium && setup_firefox && setup_trunk && setup_wasm_bindgen && setup_wasm_split
 }
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
