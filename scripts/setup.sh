@@ -3,8 +3,8 @@
 #
 # Sourced by scripts/serve.sh and scripts/test.sh (so the PATH it sets carries
 # over); can also be run on its own. Every step checks the version present
-# first: a fresh machine compiles trunk (~15 min), wasm-bindgen-cli (~5 min)
-# and wasm-split-cli (~1 min),
+# first: a fresh machine compiles trunk (~15 min), wasm-bindgen-cli (~5 min),
+# geckodriver (~5 min) and wasm-split-cli (~1 min),
 # a warm one should spend a second here.
 #
 # Nothing is downloaded from outside the package registries: trunk runs
@@ -13,6 +13,8 @@
 TRUNK_VERSION=0.21.14
 # wasm-split-cli: splits the wasm into lazily loaded chunks (scripts/split.mjs).
 WASM_SPLIT_VERSION=0.2.4
+# geckodriver: how wasm-bindgen-test-runner drives Firefox (stage wasm-firefox).
+GECKODRIVER_VERSION=0.37.1
 
 # When sourced, leave the caller's shell options alone apart from what we need.
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
@@ -123,6 +125,33 @@ setup_chromium() {
   _say "chromium + chromedriver installed"
 }
 
+# The second browser of the end-to-end journeys (tests/e2e-firefox/), driven by
+# puppeteer-core over WebDriver BiDi; Debian's package, as for Chromium.
+setup_firefox() {
+  if [[ -x /usr/bin/firefox-esr ]]; then
+    _say "firefox-esr present"
+    return 0
+  fi
+  _say "firefox-esr: installing from apt"
+  _sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq || return 1
+  _sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null || return 1
+  _say "firefox-esr installed"
+}
+
+setup_geckodriver() {
+  _wait_for_cargo_install geckodriver
+  local have
+  have=$(geckodriver --version 2>/dev/null | awk 'NR == 1 {print $2}') || true
+  if [[ "$have" == "$GECKODRIVER_VERSION" ]]; then
+    _say "geckodriver $GECKODRIVER_VERSION present"
+    return 0
+  fi
+  _say "geckodriver $GECKODRIVER_VERSION: installing (found '${have:-none}'; ~5 min)"
+  # crates.io: the npm package and the releases page both download from GitHub.
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --force || return 1
+  _say "geckodriver $GECKODRIVER_VERSION installed"
+}
+
 setup_node() {
   command -v npm >/dev/null || _die "npm not found (node 20 + npm are expected on this machine)" || return 1
   # npm writes node_modules/.package-lock.json on every install: it is the stamp.
@@ -144,7 +173,7 @@ setup_node() {
 }
 
 setup_all() {
-  setup_rust && setup_node && setup_chromium && setup_trunk && setup_wasm_bindgen && setup_wasm_split
+  setup_rust && setup_node && setup_chromium && setup_firefox && setup_trunk && setup_wasm_bindgen && setup_wasm_split && setup_geckodriver
 }
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test, failing fast:
 #   fmt, clippy, native tests (engine + app), browser unit tests
-#   (wasm-bindgen-test in headless Chromium), release build, e2e journeys
-#   (Playwright against the release build).
+#   (wasm-bindgen-test in headless Chromium, then Firefox ESR), release build, e2e journeys
+#   (Playwright driving Chromium against the release build), then the core
+#   journeys again in Firefox ESR (puppeteer-core over WebDriver BiDi).
 # Ends with one line "N passed, N failed" over all the tests it counted.
 #
 #   scripts/test.sh                 everything (what CI runs)
 #   scripts/test.sh e2e             only the named stages (setup always runs);
-#                                   names: fmt clippy clippy-wasm native wasm build e2e
+#                                   names: fmt clippy clippy-wasm native wasm wasm-firefox build e2e firefox
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -78,8 +79,15 @@ stage clippy -           cargo clippy --workspace --all-targets -- -D warnings
 stage clippy-wasm -      cargo clippy -p mlops-maturity --target wasm32-unknown-unknown --features split --all-targets -- -D warnings
 stage native count_cargo cargo test --workspace
 if [[ -f tests/web.rs ]]; then
-  stage wasm count_cargo env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  # The runner prefers GECKODRIVER over CHROMEDRIVER: unset it here.
+  stage wasm count_cargo env -u GECKODRIVER CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     CHROMEDRIVER=/usr/bin/chromedriver \
+    cargo test --target wasm32-unknown-unknown -p mlops-maturity
+  # The same component tests in Firefox ESR, through geckodriver (a path that
+  # does not exist, when it is missing, fails the stage rather than letting the
+  # runner fall back to chromedriver).
+  stage wasm-firefox count_cargo env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    GECKODRIVER="$(command -v geckodriver || echo /nonexistent/geckodriver)" \
     cargo test --target wasm32-unknown-unknown -p mlops-maturity
 else
   echo "(no tests/web.rs: browser unit tests skipped)"
@@ -87,5 +95,8 @@ fi
 stage build  -           trunk build --release
 # The harness serves dist/ itself on a free loopback port (tests/e2e/harness.mjs).
 stage e2e    count_node  env E2E_DIST="$ROOT/dist" node --test --test-reporter=spec tests/e2e/
+# The core journeys (tests/e2e/journeys.mjs) in the second browser. Under CI a
+# missing or unlaunchable Firefox fails the stage (tests/e2e-firefox/firefox.mjs).
+stage firefox count_node env E2E_DIST="$ROOT/dist" node --test --test-reporter=spec tests/e2e-firefox/
 
 summary
