@@ -10,11 +10,10 @@
 # Nothing is downloaded from outside the package registries: trunk runs
 # offline (Trunk.toml) and uses the wasm-bindgen and wasm-opt found on PATH.
 
-TRUNK_VERSION=0.21.14
-# wasm-split-cli: splits the wasm into lazily loaded chunks (scripts/split.mjs).
-WASM_SPLIT_VERSION=0.2.4
-# geckodriver: how wasm-bindgen-test-runner drives Firefox (stage wasm-firefox).
-GECKODRIVER_VERSION=0.37.1
+# The versions: TRUNK_VERSION, WASM_SPLIT_VERSION, BINARYEN_VERSION, GECKODRIVER_VERSION (pinned in
+# scripts/versions.env only); wasm-bindgen's comes from Cargo.lock.
+# shellcheck source=scripts/versions.env
+source "$(dirname "${BASH_SOURCE[0]}")/versions.env"
 
 # When sourced, leave the caller's shell options alone apart from what we need.
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
@@ -70,6 +69,15 @@ _lock_version() {
   ' "$ROOT/Cargo.lock"
 }
 
+# A value of Trunk.toml's [tools] table (the versions trunk checks the
+# wasm-bindgen and wasm-opt on PATH against).
+_trunk_tool() {
+  awk -v key="$1" '
+    /^\[/ { in_tools = ($0 == "[tools]"); next }
+    in_tools && $1 == key && $2 == "=" { gsub(/"/, "", $3); print $3; exit }
+  ' "$ROOT/Trunk.toml"
+}
+
 setup_trunk() {
   _wait_for_cargo_install trunk
   local have
@@ -88,6 +96,8 @@ setup_wasm_bindgen() {
   local want have
   want=$(_lock_version wasm-bindgen)
   [[ -n "$want" ]] || _die "no wasm-bindgen in Cargo.lock" || return 1
+  [[ "$(_trunk_tool wasm_bindgen)" == "$want" ]] \
+    || _die "Trunk.toml [tools] wasm_bindgen is '$(_trunk_tool wasm_bindgen)' but Cargo.lock has wasm-bindgen $want: make them equal" || return 1
   _wait_for_cargo_install wasm-bindgen-cli
   have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}') || true
   if [[ "$have" == "$want" ]] && command -v wasm-bindgen-test-runner >/dev/null; then
@@ -167,9 +177,14 @@ setup_node() {
     fi
     _say "node_modules installed"
   fi
-  local opt
+  local opt npm_pin want_opt="version_${BINARYEN_VERSION%%.*}"
+  npm_pin=$(node -p 'require(process.argv[1]).devDependencies.binaryen' "$ROOT/package.json") || return 1
+  [[ "$npm_pin" == "$BINARYEN_VERSION" ]] \
+    || _die "package.json pins binaryen '$npm_pin' but scripts/versions.env says $BINARYEN_VERSION" || return 1
+  [[ "$(_trunk_tool wasm_opt)" == "$want_opt" ]] \
+    || _die "Trunk.toml [tools] wasm_opt is '$(_trunk_tool wasm_opt)', want $want_opt (scripts/versions.env)" || return 1
   opt=$(wasm-opt --version 2>/dev/null) || true
-  [[ "$opt" == *"version_132"* ]] || _die "wasm-opt on PATH is '$opt', want version_132 from node_modules" || return 1
+  [[ "$opt" == *"$want_opt"* ]] || _die "wasm-opt on PATH is '$opt', want $want_opt from node_modules" || return 1
 }
 
 setup_all() {

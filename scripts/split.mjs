@@ -4,9 +4,11 @@
 //
 // Trunk builds the crate with the `split` feature (index.html) and runs
 // wasm-bindgen on it, but a split has to happen *before* wasm-bindgen, on the
-// linker's output. So this step takes that output (target/wasm32-unknown-
-// unknown/<profile>/mlops-maturity.wasm, linked with --emit-relocs, see
-// .cargo/config.toml) and redoes the tail of Trunk's pipeline:
+// linker's output. So this step takes that output (<target>/wasm32-unknown-
+// unknown/<profile>/mlops-maturity.wasm, <target> being cargo's target
+// directory as `cargo metadata` reports it; linked with --emit-relocs, see
+// .cargo/config.toml), refuses it if it is stale or has no relocations, and
+// redoes the tail of Trunk's pipeline:
 //
 //   wasm-split-cli   main module + one chunk per split point (src/ui/lazy.rs)
 //                    + shared chunks + a JS loader (__wasm_split.js)
@@ -30,7 +32,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -93,10 +95,143 @@ function run(tool, args) {
   }
 }
 
+/**
+ * cargo's target directory as `cargo metadata` reports it: CARGO_TARGET_DIR,
+ * `build.target-dir` of any .cargo/config.toml, or `target/`, whichever
+ * cargo (and so Trunk) builds into. `metadataJson` is for tests.
+ */
+export function cargoTargetDir(metadataJson) {
+  let json = metadataJson;
+  if (json === undefined) {
+    try {
+      json = execFileSync('cargo', ['metadata', '--format-version', '1', '--no-deps'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        maxBuffer: 64 << 20,
+      });
+    } catch (err) {
+      throw new Error(`split: cargo metadata failed, so the linker's output cannot be found:\n${`${err.stderr ?? err.message}`.trim()}`);
+    }
+  }
+  const dir = JSON.parse(json).target_directory;
+  if (typeof dir !== 'string' || dir === '') throw new Error('split: cargo metadata reports no target_directory');
+  return dir;
+}
+
 /** The linker's output for `profile`, where cargo (and so Trunk) put it. */
-export function rawWasmPath(profile) {
-  const target = process.env.CARGO_TARGET_DIR ? resolve(ROOT, process.env.CARGO_TARGET_DIR) : join(ROOT, 'target');
-  return join(target, 'wasm32-unknown-unknown', profile, `${BIN}.wasm`);
+export function rawWasmPath(profile, targetDir = cargoTargetDir()) {
+  return join(targetDir, 'wasm32-unknown-unknown', profile, `${BIN}.wasm`);
+}
+
+/**
+ * The files cargo's dep-info (`<name>.d` beside the linker's output, make
+ * syntax) lists as the inputs of `raw`.
+ */
+export function depInfoInputs(text) {
+  const inputs = [];
+  for (const line of text.replace(/\\\r?\n/g, ' ').split('\n')) {
+    // "target: input input ...", spaces in paths escaped as "\ ".
+    const colon = line.search(/:(\s|$)/);
+    if (colon < 0) continue;
+    const rest = line.slice(colon + 1).replace(/\\ /g, '\0');
+    for (const word of rest.split(/\s+/)) if (word) inputs.push(word.replace(/\0/g, ' '));
+  }
+  return [...new Set(inputs)];
+}
+
+/**
+ * Refuses a stale linker output: one older than a source it is built from
+ * (cargo would have relinked it). That is the wasm of an earlier build, e.g.
+ * one in another target directory than this build's; splitting it would
+ * ship old code under the new build's name. A no-change rebuild, where
+ * cargo leaves the file alone, passes: its sources are older still.
+ */
+export async function assertFresh(raw) {
+  const depInfo = raw.replace(/\.wasm$/, '.d');
+  let text;
+  try {
+    text = await readFile(depInfo, 'utf8');
+  } catch {
+    throw new Error(`split: ${depInfo} not found: cannot tell whether ${raw} is this build's; rebuild with trunk`);
+  }
+  const built = (await stat(raw)).mtimeMs;
+  const newer = [];
+  for (const input of depInfoInputs(text)) {
+    const s = await stat(input).catch(() => null);
+    if (s && s.mtimeMs > built) newer.push(input);
+  }
+  if (newer.length) {
+    throw new Error(
+      `split: ${raw} is older than ${newer.length} of its sources (${newer.slice(0, 3).join(', ')}${newer.length > 3 ? ', …' : ''}): ` +
+        "it is not this build's wasm. Is CARGO_TARGET_DIR the same as during the build? Rebuild with trunk.",
+    );
+  }
+}
+
+/** The names of the custom sections of a wasm module. */
+export function customSections(bytes) {
+  if (bytes.length < 8 || bytes.readUInt32LE(0) !== 0x6d736100) throw new Error('split: not a wasm module');
+  let at = 8;
+  const leb = () => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      if (at >= bytes.length) throw new Error('split: truncated wasm module');
+      const b = bytes[at++];
+      value += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (b < 0x80) return value;
+    }
+  };
+  const names = [];
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = leb();
+    const end = at + size;
+    if (end > bytes.length) throw new Error('split: truncated wasm module');
+    if (id === 0) {
+      const len = leb();
+      names.push(bytes.toString('utf8', at, at + len));
+    }
+    at = end;
+  }
+  return names;
+}
+
+/** The flags .cargo/config.toml gives wasm builds, which splitting needs. */
+export const WASM_RUSTFLAGS = ['--cfg', 'erase_components', '-Clink-args=--emit-relocs'];
+
+/**
+ * Why the rustflags in `env` would break a split build, or null. cargo lets
+ * CARGO_ENCODED_RUSTFLAGS or RUSTFLAGS (set at all, even empty) replace the
+ * `rustflags` of .cargo/config.toml, so the wasm would lose `--emit-relocs`
+ * (without which it cannot be split) and `--cfg erase_components`.
+ */
+export function rustflagsProblem(env = process.env) {
+  let name;
+  let flags;
+  if (env.CARGO_ENCODED_RUSTFLAGS !== undefined) {
+    name = 'CARGO_ENCODED_RUSTFLAGS';
+    flags = env.CARGO_ENCODED_RUSTFLAGS.split('\x1f').filter(Boolean);
+  } else if (env.RUSTFLAGS !== undefined) {
+    name = 'RUSTFLAGS';
+    flags = env.RUSTFLAGS.split(' ').filter(Boolean);
+  } else {
+    return null;
+  }
+  // Normalise "-C x" / "--cfg=x" forms to compare flags as cargo passes them.
+  const words = flags.join(' ').replace(/(^| )-C +/g, '$1-C').replace(/(^| )--cfg=/g, '$1--cfg ');
+  const missing = [];
+  if (!/(^| )--cfg erase_components( |$)/.test(words)) missing.push('--cfg erase_components');
+  if (!/(^| )-Clink-args?=(\S*,)?--emit-relocs(,| |$)/.test(words)) missing.push('-Clink-args=--emit-relocs');
+  if (!missing.length) return null;
+  const sep = name === 'RUSTFLAGS' ? ' ' : '\\x1f';
+  return (
+    `${name} is set (${JSON.stringify(env[name])}) and replaces the rustflags of .cargo/config.toml's ` +
+    `[target.wasm32-unknown-unknown], which the split build needs: it lacks ${missing.join(' and ')}. ` +
+    `Unset it, or add them: ${name}="${[env[name], ...missing.flatMap((m) => m.split(' '))].filter(Boolean).join(sep)}"`
+  );
 }
 
 /**
@@ -114,7 +249,15 @@ export function splitWorkDir(raw = rawWasmPath('release')) {
  */
 export async function splitBuild(dir, { release = true, raw = rawWasmPath(release ? 'release' : 'debug') } = {}) {
   if (!existsSync(raw)) throw new Error(`split: ${raw} not found: build with trunk first`);
+  await assertFresh(raw);
   const input = await readFile(raw);
+  if (!customSections(input).some((n) => n.startsWith('reloc.'))) {
+    const env = rustflagsProblem();
+    throw new Error(
+      `split: ${raw} has no relocation sections: it was linked without -Clink-args=--emit-relocs, which wasm-split-cli needs. ` +
+        (env ?? `Are the rustflags of .cargo/config.toml's [target.wasm32-unknown-unknown] (${WASM_RUSTFLAGS.join(' ')}) replaced or removed?`),
+    );
+  }
   if (!input.includes(Buffer.from('__wasm_split_unstable'))) {
     throw new Error(`split: ${raw} has no split points: build it with the "split" feature (index.html sets it)`);
   }
@@ -238,4 +381,19 @@ export async function splitBuild(dir, { release = true, raw = rawWasmPath(releas
   await writeFile(indexPath, html);
 
   return { main: `${stem}_bg.wasm`, js: `${stem}.js`, loader: loaderFile, chunks };
+}
+
+// `node scripts/split.mjs --check-rustflags`: Trunk's pre_build hook
+// (Trunk.toml), so a RUSTFLAGS that would drop the flags splitting needs
+// fails the build before cargo spends minutes on it.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (process.argv[2] !== '--check-rustflags') {
+    console.error('usage: node scripts/split.mjs --check-rustflags (the split itself runs from scripts/postbuild.mjs)');
+    process.exit(2);
+  }
+  const problem = rustflagsProblem();
+  if (problem) {
+    console.error(`split: ${problem}`);
+    process.exit(1);
+  }
 }

@@ -55,8 +55,34 @@ fn js(code: &str) {
         .unwrap();
 }
 
-/// Clean slate: no stored draft, start route.
+/// Makes `Storage.prototype.setItem` throw QuotaExceededError, as a full
+/// storage does, until the guard is dropped.
+struct FullStorage;
+
+impl FullStorage {
+    fn install() -> Self {
+        js("if (!window.__setItem) window.__setItem = Storage.prototype.setItem; \
+            Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };");
+        FullStorage
+    }
+
+    /// Puts the browser's `setItem` back, if a guard replaced it.
+    fn restore() {
+        js("if (window.__setItem) { Storage.prototype.setItem = window.__setItem; delete window.__setItem; }");
+    }
+}
+
+impl Drop for FullStorage {
+    fn drop(&mut self) {
+        Self::restore();
+    }
+}
+
+/// Clean slate: no stored draft, start route, the real storage. (A failed
+/// assertion aborts the test without unwinding on wasm32, so no Drop runs:
+/// the next test's reset undoes what the failed one patched.)
 fn reset() {
+    FullStorage::restore();
     let s = storage();
     for i in (0..s.length().unwrap()).rev() {
         if let Some(k) = s.key(i).unwrap() {
@@ -185,8 +211,7 @@ async fn radar_chart_has_five_axes_ring_labels_and_a_label() {
 #[wasm_bindgen_test]
 async fn notice_appears_when_storage_throws() {
     reset();
-    js("window.__setItem = Storage.prototype.setItem; \
-        Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };");
+    let full = FullStorage::install();
     let root = container();
     let handle = mount_to(root.clone(), App);
     tick().await;
@@ -205,7 +230,7 @@ async fn notice_appears_when_storage_throws() {
         one(&root, "[data-testid=progress]").text_content().unwrap(),
         "1 of 31 answered"
     );
-    js("Storage.prototype.setItem = window.__setItem;");
+    drop(full);
     drop(handle);
     reset();
 }

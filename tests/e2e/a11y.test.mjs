@@ -1,83 +1,43 @@
 // Accessibility: axe-core finds no WCAG 2.0/2.1/2.2 A and AA violation on any
-// screen (start, a questionnaire step, results, a shared result, a bad link),
-// in the light and in the dark colour scheme, colour contrast included.
-//
-// axe is injected with page.evaluate (the DevTools protocol), not
-// page.addScriptTag: the app's CSP rightly refuses an inline <script>.
+// page, each with data on it: start, a questionnaire step (blank and with an
+// answer), results (then with targets and saved snapshots), a shared result,
+// compare (the form, and two real links compared), team (three links and a
+// broken line), history (two snapshots, one being renamed) and a bad link;
+// in the light and the dark colour scheme, at a phone and a laptop width,
+// colour contrast included.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { DIST, useSuite, openSession, VIEWPORTS } from './harness.mjs';
-import { DIMENSIONS, open, button, knownAnswer, completeAssessment, waitForResults, SHARE_PREFIX } from './app.mjs';
+import { useSuite, openSession, requireBuild, axeReport, VIEWPORTS } from './harness.mjs';
+import {
+  DIMENSIONS, SHARE_PREFIX, open, button, knownAnswer, completeAssessment, waitForResults, seedDraft,
+} from './app.mjs';
 
-const require = createRequire(import.meta.url);
+if (requireBuild('accessibility (axe): every page, light and dark')) defineA11yTests();
 
-function notReady() {
-  const index = join(DIST, 'index.html');
-  if (!existsSync(index)) return `${index} not found: build the app first (trunk build --release)`;
-  return null;
-}
+/** Answer sets that give the compare and team pages differences to show. */
+const LATER = (q) => (q.dimension === 'release' ? 'Fully' : knownAnswer(q));
+const MIXED = (q) => (q.dimension === 'integration' ? 'Fully' : q.dimension === 'people' ? 'Partially' : knownAnswer(q));
 
-const reason = notReady();
-if (reason) {
-  test('accessibility (axe): every screen, light and dark', (t) => t.skip(reason));
-} else {
-  defineA11yTests();
-}
-
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** Runs axe on the page; returns its violations. */
-async function axe(page) {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: tags },
-      rules: { 'color-contrast': { enabled: true } },
-      resultTypes: ['violations'],
-    });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
-    }));
-  }, TAGS);
-}
-
-/** A readable report of axe violations, for the failure message. */
-function report(violations) {
-  return violations
-    .map((v) => `- ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target}\n      ${n.summary.replace(/\n/g, '\n      ')}`).join('\n')}`)
-    .join('\n');
-}
-
-/** axe's findings on the page as it is now, as a report; '' when none. */
-async function audit(page, screen) {
-  // Let transitions and the focus move after navigation settle.
-  await page.waitForTimeout(250);
-  const violations = await axe(page);
-  return violations.length ? `axe on ${screen}: ${violations.length} violation(s)\n${report(violations)}` : '';
-}
+const payloadOf = (link) => link.slice(link.indexOf(SHARE_PREFIX) + SHARE_PREFIX.length);
 
 function defineA11yTests() {
   const suite = useSuite();
 
   for (const scheme of ['light', 'dark']) {
     for (const [vp, viewport] of Object.entries(VIEWPORTS)) {
-      test(`no WCAG A/AA violations on any screen (${scheme}, ${vp})`, async (t) => {
+      test(`no WCAG A/AA violations on any page (${scheme}, ${vp})`, async (t) => {
         const s = await openSession(t, suite, { viewport });
         await s.page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
         const { page } = s;
         const failures = [];
         const check = async (screen) => {
-          const found = await audit(page, `${screen} (${scheme}, ${vp})`);
-          if (found) failures.push(found);
+          // Let transitions and the focus move after navigation settle.
+          await page.waitForTimeout(250);
+          const found = await axeReport(page);
+          if (found) failures.push(`axe on ${screen} (${scheme}, ${vp}):\n${found}`);
         };
+        const shareLink = () => page.getByTestId('share-link').inputValue();
 
         await open(s, '#/');
         await check('start');
@@ -98,11 +58,48 @@ function defineA11yTests() {
         await completeAssessment(page, knownAnswer);
         await waitForResults(page);
         await check('results');
-        const link = await page.getByTestId('share-link').inputValue();
+        const known = await shareLink();
 
-        await page.goto(link);
+        // Two more results to compare and aggregate, made the quick way.
+        await seedDraft(s, LATER);
+        const later = await shareLink();
+        await seedDraft(s, MIXED);
+        const mixed = await shareLink();
+
+        // Results with targets set and two snapshots saved.
+        await seedDraft(s, knownAnswer, { release: 3, integration: 1 });
+        await page.getByLabel('Label (optional)').fill('Q3 baseline');
+        await button(page, 'Save snapshot').click();
+        await page.getByText('Saved “Q3 baseline”.').waitFor();
+        await page.getByLabel('Label (optional)').fill('Q4');
+        await button(page, 'Save snapshot').click();
+        await page.getByText('Saved “Q4”.').waitFor();
+        await page.getByTestId('targets').scrollIntoViewIfNeeded();
+        await check('results with targets and saved snapshots');
+
+        await page.goto(known);
         await page.getByTestId('shared-banner').waitFor();
         await check('shared result');
+
+        await open(s, '#/compare');
+        await page.getByLabel('Pick a saved result').first().waitFor();
+        await check('compare form, with saved snapshots to pick');
+        await open(s, `#/compare/${payloadOf(known)}/${payloadOf(later)}`);
+        await page.getByTestId('compare-table').waitFor();
+        await check('compare of two links');
+
+        await open(s, '#/team');
+        await page.getByLabel('Result links, one per line').fill([known, later, 'https://example.org/#/r/broken', mixed].join('\n'));
+        await page.getByTestId('team-spread').waitFor();
+        await page.getByTestId('team-disagreements').waitFor();
+        await check('team of three links and a broken one');
+
+        await open(s, '#/history');
+        await page.getByTestId('history-list').waitFor();
+        assert.equal(await page.locator('[data-testid="history-list"] li.snapshot-item').count(), 2, 'two snapshots listed');
+        await check('history with two snapshots');
+        await button(page, 'Rename Q3 baseline').click();
+        await check('history, renaming a snapshot');
 
         await page.goto(s.url(`${SHARE_PREFIX}not-a-real-link`));
         await page.getByTestId('notice-bad-link').waitFor();

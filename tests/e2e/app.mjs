@@ -115,6 +115,32 @@ export async function readOverall(page) {
   };
 }
 
+/** The stored form of each answer label (engine/src/answer.rs). */
+const ANSWER_KEYS = { No: 'no', Partially: 'partially', Mostly: 'mostly', Fully: 'fully', "Don't know": 'dont-know', 'Not applicable': 'not-applicable' };
+
+/** A stored draft (format 1) answering each question with `pick(q)` (a label, or null). */
+export function draftJson(pick, targets = {}) {
+  const answers = {};
+  for (const q of QUESTIONS) {
+    const label = pick(q);
+    if (label != null) answers[q.id] = ANSWER_KEYS[label];
+  }
+  const now = Date.now();
+  return JSON.stringify({
+    format: 1, model: { id: MODEL.id, version: MODEL.version },
+    answers, notes: {}, targets, created_ms: now, updated_ms: now,
+  });
+}
+
+/** Puts a draft (see draftJson) in storage and opens its results. */
+export async function seedDraft(session, pick, targets = {}) {
+  await open(session, '#/');
+  await session.page.evaluate(([k, v]) => localStorage.setItem(k, v), [DRAFT_KEY, draftJson(pick, targets)]);
+  await session.page.goto(session.url('#/results'));
+  await session.page.reload();
+  await waitForResults(session.page);
+}
+
 /** The known answer set of the brief, and what the scoring rules make of it. */
 export function knownAnswer(q) {
   switch (q.dimension) {

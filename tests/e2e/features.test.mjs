@@ -1,45 +1,18 @@
 // Issue #5 journeys: then vs now, the team view, targets, history, exports
 // and import, the QR code; every new screen at a phone and a laptop width
-// (screenshots in tests/e2e/artifacts/), checked for sideways scroll and by
-// axe in the light and dark colour schemes.
+// (screenshots in tests/e2e/artifacts/), checked for sideways scroll in the
+// light and dark colour schemes (axe audits the same screens: a11y.test.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { useSuite, openSession, screenshot, VIEWPORTS } from './harness.mjs';
 import {
-  MODEL, QUESTIONS, DIMENSIONS, TOTAL, DRAFT_KEY, SHARE_PREFIX, questionsOf,
+  QUESTIONS, DIMENSIONS, TOTAL, DRAFT_KEY, SHARE_PREFIX, questionsOf, draftJson, seedDraft,
   open, button, knownAnswer, waitForResults, assertKnownResults, readScores, assertFitsWidth, KNOWN_EXPECTED,
 } from './app.mjs';
 
 const suite = useSuite();
 const HISTORY_KEY = 'mlops-maturity:history';
-const KEYS = { No: 'no', Partially: 'partially', Mostly: 'mostly', Fully: 'fully', "Don't know": 'dont-know', 'Not applicable': 'not-applicable' };
-
-/** A stored draft (format 1) answering each question with `pick(q)` (a label). */
-function draftJson(pick, targets = {}) {
-  const answers = {};
-  for (const q of QUESTIONS) {
-    const label = pick(q);
-    if (label != null) answers[q.id] = KEYS[label];
-  }
-  const now = Date.now();
-  return JSON.stringify({
-    format: 1, model: { id: MODEL.id, version: MODEL.version },
-    answers, notes: {}, targets, created_ms: now, updated_ms: now,
-  });
-}
-
-/** Puts a draft in storage and opens its results. */
-async function seed(s, pick, targets = {}) {
-  await open(s, '#/');
-  await s.page.evaluate(([k, v]) => localStorage.setItem(k, v), [DRAFT_KEY, draftJson(pick, targets)]);
-  await s.page.goto(s.url('#/results'));
-  await s.page.reload();
-  await waitForResults(s.page);
-}
-
 /** The share link of the draft on screen. */
 const shareLink = (page) => page.getByTestId('share-link').inputValue();
 const payloadOf = (link) => link.slice(link.indexOf(SHARE_PREFIX) + SHARE_PREFIX.length);
@@ -47,7 +20,7 @@ const payloadOf = (link) => link.slice(link.indexOf(SHARE_PREFIX) + SHARE_PREFIX
 /** A result's share link, made by seeding a throwaway session. */
 async function linkFor(t, pick, targets = {}) {
   const s = await openSession(t, suite);
-  await seed(s, pick, targets);
+  await seedDraft(s, pick, targets);
   const link = await shareLink(s.page);
   s.expectClean();
   await s.context.close();
@@ -179,13 +152,10 @@ test('team: one bad link among three good ones is listed; the rest aggregate, di
   const band = page.getByTestId('team-chart').locator('svg[role="img"] polygon[opacity="0.2"]');
   assert.equal(await band.count(), 1, 'the range is drawn as a band');
 
-  // 50 links aggregate at once.
+  // 50 links aggregate at once (how fast: scripts/bench.sh).
   const many = Array.from({ length: 50 }, (_, i) => [a, b, c][i % 3]).join('\n');
-  const started = Date.now();
   await page.getByLabel('Result links, one per line').fill(many);
   await page.waitForFunction(() => document.querySelector('[data-testid="team-count"]')?.textContent.includes('50 results'));
-  const took = Date.now() - started;
-  assert.ok(took < 1500, `50 links took ${took} ms`);
   await assert.rejects(errors.waitFor({ state: 'visible', timeout: 300 }), 'no errors left');
   s.expectClean();
 });
@@ -193,7 +163,7 @@ test('team: one bad link among three good ones is listed; the rest aggregate, di
 test('team: result files are read alongside links; a wrong file is reported by name', async (t) => {
   const s = await openSession(t, suite);
   const { page } = s;
-  await seed(s, knownAnswer);
+  await seedDraft(s, knownAnswer);
   const { bytes } = await download(page, 'export-json');
   await open(s, '#/team');
   await page.getByLabel('Or choose result files (.json)').setInputFiles([
@@ -212,7 +182,7 @@ test('team: result files are read alongside links; a wrong file is reported by n
 test('targets: set, shared in the link, percent to target shown; the roadmap stops at them', async (t) => {
   const s = await openSession(t, suite);
   const { page } = s;
-  await seed(s, knownAnswer);
+  await seedDraft(s, knownAnswer);
   const panel = page.getByTestId('targets');
   assert.match(await text(page.getByTestId('percent-to-target')), /Set a target/);
   await panel.getByLabel('Target for Model Release').selectOption({ label: 'Level 3' });
@@ -259,7 +229,7 @@ test('targets: set, shared in the link, percent to target shown; the roadmap sto
 test('history: save, reopen, compare, rename, delete', async (t) => {
   const s = await openSession(t, suite);
   const { page } = s;
-  await seed(s, knownAnswer);
+  await seedDraft(s, knownAnswer);
   await page.getByLabel('Label (optional)').fill('Q3 baseline');
   await button(page, 'Save snapshot').click();
   await page.getByText('Saved “Q3 baseline”.').waitFor();
@@ -336,7 +306,7 @@ test('history: with storage full, saving a snapshot says so and loses nothing', 
     }],
   });
   const { page } = s;
-  await seed(s, knownAnswer);
+  await seedDraft(s, knownAnswer);
   const draftBefore = await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY);
   await button(page, 'Save snapshot').click();
   const alert = page.getByTestId('notice-snapshot');
@@ -354,7 +324,7 @@ test('export: JSON, CSV, Markdown, SVG and PNG downloads hold the result; JSON r
   });
   const { page } = s;
   await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.url('').replace(/\/$/, '') });
-  await seed(s, knownAnswer, { release: 3 });
+  await seedDraft(s, knownAnswer, { release: 3 });
 
   const json = await download(page, 'export-json');
   assert.match(json.name, DATED('json'));
@@ -413,7 +383,7 @@ test('export: JSON, CSV, Markdown, SVG and PNG downloads hold the result; JSON r
 test('print: the results fit on at most two A4 pages with no controls', async (t) => {
   const s = await openSession(t, suite);
   const { page } = s;
-  await seed(s, knownAnswer, { release: 3, integration: 2 });
+  await seedDraft(s, knownAnswer, { release: 3, integration: 2 });
   await page.emulateMedia({ media: 'print' });
   for (const hidden of ['.site-header', '.share', '.export', '.qr', '.snapshot']) {
     assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
@@ -429,7 +399,7 @@ test('print: the results fit on at most two A4 pages with no controls', async (t
 test('import: a corrupt file gives an alert and keeps the draft; a good one asks before replacing', async (t) => {
   const s = await openSession(t, suite);
   const { page } = s;
-  await seed(s, knownAnswer);
+  await seedDraft(s, knownAnswer);
   const draftBefore = await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY);
   const input = page.getByTestId('import-file');
   await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":1,"answers":') });
@@ -457,7 +427,7 @@ test('import: a corrupt file gives an alert and keeps the draft; a good one asks
 test('qr: the share link as a QR code with a text alternative and a large view', async (t) => {
   const s = await openSession(t, suite);
   const { page } = s;
-  await seed(s, knownAnswer);
+  await seedDraft(s, knownAnswer);
   const qr = page.getByTestId('qr-code');
   assert.equal(await qr.getAttribute('role'), 'img');
   assert.match(await qr.getAttribute('aria-label'), /QR code/);
@@ -474,7 +444,7 @@ test('qr: the share link as a QR code with a text alternative and a large view',
 test('keyboard: save, pick, delete and compare without a mouse', async (t) => {
   const s = await openSession(t, suite);
   const { page } = s;
-  await seed(s, knownAnswer);
+  await seedDraft(s, knownAnswer);
   const link = await shareLink(page);
   await page.getByLabel('Label (optional)').focus();
   await page.keyboard.type('Keyboard');
@@ -506,22 +476,7 @@ test('keyboard: save, pick, delete and compare without a mouse', async (t) => {
   s.expectClean();
 });
 
-// Screens, at both sizes, light and dark, with axe.
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-async function axe(page, screen) {
-  await page.waitForTimeout(150);
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const r = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      resultTypes: ['violations'],
-    });
-    return r.violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  assert.deepEqual(violations, [], `${screen}: axe violations`);
-}
-
+// Screens, at both sizes, light and dark (axe audits them: a11y.test.mjs).
 for (const [device, viewport] of Object.entries(VIEWPORTS)) {
   const size = `${viewport.width}x${viewport.height}`;
   test(`screens: compare, team, history, results tools on ${device} (${size})`, async (t) => {
@@ -534,10 +489,9 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
       await page.emulateMedia({ colorScheme: scheme });
       const shoot = async (name) => {
         await assertFitsWidth(page, `${name} (${scheme})`);
-        await axe(page, `${name} (${scheme}, ${size})`);
         if (scheme === 'light') await screenshot(page, name);
       };
-      await seed(s, knownAnswer, { release: 3, integration: 1 });
+      await seedDraft(s, knownAnswer, { release: 3, integration: 1 });
       await page.getByLabel('Label (optional)').fill('Q3 baseline');
       await button(page, 'Save snapshot').click();
       await page.getByTestId('targets').scrollIntoViewIfNeeded();

@@ -6,11 +6,13 @@
 // selectors and user actions.
 
 import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { before, after } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -80,6 +82,35 @@ export async function startServer(dir = DIST) {
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(() => ok()); }),
   };
+}
+
+/**
+ * What `dir` lacks to be a release build as scripts/postbuild.mjs leaves it,
+ * or null: index.html, the CSP <meta> in it, and the rendered offline
+ * service worker.
+ */
+export function buildProblem(dir = DIST) {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return `${index} not found: build the app first (trunk build --release)`;
+  if (!/http-equiv="Content-Security-Policy"/.test(readFileSync(index, 'utf8'))) {
+    return `${index} has no CSP <meta>: the post_build hook (scripts/postbuild.mjs) did not run or failed`;
+  }
+  const sw = join(dir, 'sw.js');
+  if (!existsSync(sw)) return `${sw} not found: the post_build hook (scripts/postbuild.mjs) did not run`;
+  if (!readFileSync(sw, 'utf8').includes('const BUILD = {')) return `${sw} is the debug pass-through worker: build with --release`;
+  return null;
+}
+
+/**
+ * For a test file that needs the release build: true when DIST is one (see
+ * buildProblem). Otherwise registers one test, `name`, that fails with the
+ * reason, and returns false. A build without its CSP or its service worker
+ * is a broken build: the suites that check them fail, they never skip.
+ */
+export function requireBuild(name) {
+  const problem = buildProblem(DIST);
+  if (problem) test(name, () => assert.fail(problem));
+  return !problem;
 }
 
 /** Launches Debian's Chromium (playwright cannot download its own here). */
@@ -177,4 +208,38 @@ export async function screenshot(page, name) {
   const path = join(ARTIFACTS, `${name}-${width}x${height}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** The WCAG levels every audit checks: 2.0, 2.1 and 2.2, A and AA. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+let axeSource;
+
+/**
+ * Runs axe-core on the page (or on the elements matching `include`) and
+ * returns its WCAG A/AA violations as a readable report, '' when there are
+ * none. axe is injected with page.evaluate (the DevTools protocol), not
+ * page.addScriptTag: the app's CSP rightly refuses an inline <script>.
+ */
+export async function axeReport(page, include = null) {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(
+    async ([tags, include]) => {
+      const result = await window.axe.run(include ?? document, {
+        runOnly: { type: 'tag', values: tags },
+        rules: { 'color-contrast': { enabled: true } },
+        resultTypes: ['violations'],
+      });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
+      }));
+    },
+    [AXE_TAGS, include],
+  );
+  return violations
+    .map((v) => `- ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target}\n      ${n.summary.replace(/\n/g, '\n      ')}`).join('\n')}`)
+    .join('\n');
 }

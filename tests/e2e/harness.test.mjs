@@ -2,10 +2,10 @@
 // failure says nothing about the app.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, writeFile, rm, stat, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useSuite, openSession, screenshot, startServer, VIEWPORTS } from './harness.mjs';
+import { useSuite, openSession, screenshot, startServer, buildProblem, axeReport, VIEWPORTS } from './harness.mjs';
 
 // An empty but valid WebAssembly module.
 const EMPTY_WASM = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
@@ -71,4 +71,33 @@ test('a test that forgets expectClean() still fails on a page error', async () =
   await s.page.locator('body[data-wasm="ok"]').waitFor();
   await s.page.waitForTimeout(100);
   await assert.rejects(hooks[0](), /deliberate failure/);
+});
+
+test('a build without its CSP <meta> or its offline worker is reported, not accepted', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'e2e-build-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  assert.match(buildProblem(dir), /index\.html not found/);
+  const csp = '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'">';
+  await writeFile(join(dir, 'index.html'), '<!doctype html><head><title>x</title></head>');
+  await writeFile(join(dir, 'sw.js'), 'const BUILD = {\n  id: "x",\n};');
+  assert.match(buildProblem(dir), /has no CSP <meta>/);
+  await writeFile(join(dir, 'index.html'), `<!doctype html><head>${csp}<title>x</title></head>`);
+  assert.equal(buildProblem(dir), null, 'a complete build passes');
+  await writeFile(join(dir, 'sw.js'), "self.addEventListener('install', () => self.skipWaiting());");
+  assert.match(buildProblem(dir), /debug pass-through worker/);
+  await unlink(join(dir, 'sw.js'));
+  assert.match(buildProblem(dir), /sw\.js not found/);
+});
+
+test('axeReport finds a WCAG violation and reports none on a clean page', async (t) => {
+  const s = await openSession(t, suite);
+  await s.page.goto(s.url('#/'));
+  await s.page.locator('body[data-wasm="ok"]').waitFor();
+  assert.equal(await axeReport(s.page), '');
+  // An image with no text alternative, inside and outside the audited part.
+  await s.page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<div id="part"><img src="data:,"></div>'));
+  assert.match(await axeReport(s.page), /image-alt/);
+  assert.match(await axeReport(s.page, '#part'), /image-alt/);
+  assert.equal(await axeReport(s.page, 'h1'), '');
+  s.expectClean();
 });

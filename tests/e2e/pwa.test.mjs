@@ -7,32 +7,16 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { DIST, useSuite, openSession, startServer, screenshot } from './harness.mjs';
+import { DIST, useSuite, openSession, startServer, screenshot, requireBuild, axeReport } from './harness.mjs';
 import { DIMENSIONS, QUESTIONS, open, button, radio, answer, assertProgress } from './app.mjs';
 import { postbuild } from '../../scripts/postbuild.mjs';
 import { rawWasmPath } from '../../scripts/split.mjs';
 
-/** Why these tests cannot run on the current dist/, or null. */
-function notReady() {
-  const index = join(DIST, 'index.html');
-  if (!existsSync(index)) return `${index} not found: build the app first (trunk build --release)`;
-  const sw = join(DIST, 'sw.js');
-  if (!existsSync(sw)) return `${sw} not found: the post_build hook (scripts/postbuild.mjs) did not run`;
-  if (!readFileSync(sw, 'utf8').includes('const BUILD = {')) return `${sw} is the debug pass-through worker: build with --release`;
-  return null;
-}
-
-const reason = notReady();
-if (reason) {
-  test('PWA: offline, base path and updates', (t) => t.skip(reason));
-} else {
-  definePwaTests();
-}
+if (requireBuild('PWA: offline, base path and updates')) definePwaTests();
 
 const FIRST = QUESTIONS[0];
 const SECOND = QUESTIONS[1];
@@ -54,19 +38,6 @@ async function waitForController(page) {
       });
       assert.fail(`no service worker took control of the page within 30 s: ${state}`);
     });
-}
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe's WCAG A/AA findings on the update prompt, as "rule: selector" lines. */
-async function axePrompt(page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const r = await window.axe.run('.pwa-update', {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-  });
 }
 
 const buildId = (page) => page.locator('meta[name="build-id"]').getAttribute('content');
@@ -185,7 +156,7 @@ function definePwaTests() {
     // Trunk's output for --public-url /mlops-maturity/: asset URLs start with
     // the base instead of "./". The post-build (code splitting included) is
     // run again on it, as Trunk would, from the linker's output in target/.
-    if (!existsSync(rawWasmPath('release'))) return t.skip(`${rawWasmPath('release')} not built here`);
+    assert.ok(existsSync(rawWasmPath('release')), `${rawWasmPath('release')} not found: build with trunk (the build stage of scripts/test.sh) first`);
     const root = await mkdtemp(join(tmpdir(), 'mlops-base-'));
     t.after(() => rm(root, { recursive: true, force: true }));
     const dir = join(root, 'mlops-maturity');
@@ -246,8 +217,7 @@ function definePwaTests() {
     await prompt.waitFor({ timeout: 30_000 });
     assert.match(await prompt.textContent(), /A new version is available/);
     await screenshot(page, 'update-prompt');
-    const axeFindings = await axePrompt(page);
-    assert.deepEqual(axeFindings, [], 'axe (WCAG A/AA) on the update prompt');
+    assert.equal(await axeReport(page, '.pwa-update'), '', 'axe (WCAG A/AA) on the update prompt');
     // Nothing was swapped: same build, same screen, same answers.
     await page.waitForTimeout(1000);
     assert.equal(await buildId(page), first.id, 'the page switched build by itself');

@@ -6,22 +6,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DIST, useSuite, openSession } from './harness.mjs';
+import { useSuite, openSession, requireBuild } from './harness.mjs';
 import {
   DIMENSIONS, QUESTIONS, DRAFT_KEY, SHARE_PREFIX, MODEL,
   open, button, radio, knownAnswer, completeAssessment, assertKnownResults, answer,
 } from './app.mjs';
-
-function notReady() {
-  const index = join(DIST, 'index.html');
-  if (!existsSync(index)) return `${index} not found: build the app first (trunk build --release)`;
-  if (!/http-equiv="Content-Security-Policy"/.test(readFileSync(index, 'utf8'))) {
-    return `${index} has no CSP <meta>: the post_build hook (scripts/postbuild.mjs) did not run`;
-  }
-  return null;
-}
 
 /**
  * Runs before any page script: records CSP violations, and lays the trap
@@ -34,12 +23,7 @@ const WATCH = () => {
   });
 };
 
-const reason = notReady();
-if (reason) {
-  test('security: same-origin only, CSP, hostile input', (t) => t.skip(reason));
-} else {
-  defineSecurityTests();
-}
+if (requireBuild('security: same-origin only, CSP, hostile input')) defineSecurityTests();
 
 /** Fails if any payload ran or any CSP rule was broken in `page`. */
 async function assertNothingRan(page, what) {
