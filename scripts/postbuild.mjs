@@ -2,20 +2,21 @@
 // "post_build"), on the staging directory Trunk is about to publish as dist/.
 // It can also be run on a finished build: `node scripts/postbuild.mjs dist`.
 //
-// It makes the build small, installable, offline-capable and locked down:
-// 0. splits the wasm into a main module and lazily loaded chunks
-//    (scripts/split.mjs), replacing Trunk's wasm-bindgen output;
-// 1. marks the stylesheet of the lazily loaded pages `disabled` (it is
-//    downloaded with the first of them, see src/ui/lazy.rs);
-// 1b. copies the web app manifest and the icons from public/, and links them
-//    from index.html (unless it links its own);
-// 2. writes a Content-Security-Policy <meta> into index.html whose script-src
-//    allows Trunk's inline loader by its SHA-256 (computed here from the
-//    bytes Trunk wrote, never by hand), and no 'unsafe-inline'/'unsafe-eval';
-// 3. derives a build id from the SHA-256 of every file and writes it into
-//    index.html (<meta name="build-id">);
-// 4. renders public/sw.js into sw.js with the list of files to precache, each
-//    with its integrity, and a cache name made from the build id.
+// It makes the build small, installable, offline-capable and locked down, in
+// this order:
+// - splits the wasm into a main module and lazily loaded chunks
+//   (scripts/split.mjs), replacing Trunk's wasm-bindgen output;
+// - marks the stylesheet of the lazily loaded pages `disabled` (it is
+//   downloaded with the first of them, see src/ui/lazy.rs);
+// - copies the web app manifest and the icons from public/, and links them
+//   from index.html (unless it links its own);
+// - writes a Content-Security-Policy <meta> into index.html whose script-src
+//   allows Trunk's inline loader by its SHA-256 (computed here from the
+//   bytes Trunk wrote, never by hand), and no 'unsafe-inline'/'unsafe-eval';
+// - derives a build id from the SHA-256 of every file and writes it into
+//   index.html (<meta name="build-id">);
+// - renders public/sw.js into sw.js with the list of files to precache, each
+//   with its integrity, and a cache name made from the build id.
 //
 // Running it twice on the same directory gives the same bytes: what it injects
 // into index.html carries `data-postbuild` and is replaced on each run.

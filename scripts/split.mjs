@@ -1,5 +1,5 @@
-// Splits the app's wasm into a small main module and lazily loaded chunks
-// (issue #4: the first load must stay under its size budget). Called by
+// Splits the app's wasm into a small main module and lazily loaded chunks,
+// so that the first load stays within its size budget. Called by
 // scripts/postbuild.mjs, first thing, on Trunk's staging directory.
 //
 // Trunk builds the crate with the `split` feature (index.html) and runs

@@ -1,4 +1,4 @@
-// Issue #5 journeys: then vs now, the team view, targets, history, exports
+// Journeys of the tools: then vs now, the team view, targets, history, exports
 // and import, the QR code; every new screen at a phone and a laptop width
 // (screenshots in tests/e2e/artifacts/), checked for sideways scroll in the
 // light and dark colour schemes (axe audits the same screens: a11y.test.mjs).
@@ -520,7 +520,7 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
 test('snapshots are app state: a new one is offered at once as a baseline, and reaches another tab', async (t) => {
   const s = await openSession(t, suite);
   const { page } = s;
-  await seed(s, knownAnswer);
+  await seedDraft(s, knownAnswer);
   const other = await s.context.newPage();
   await other.goto(s.url('#/history'));
   await other.getByTestId('history-empty').waitFor();
