@@ -6,7 +6,6 @@
 //! route signal themselves.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 
 fn location() -> Option<web_sys::Location> {
     web_sys::window().map(|w| w.location())
@@ -21,13 +20,6 @@ pub fn current_hash() -> String {
 pub fn push(hash: &str) {
     if let Some(l) = location() {
         let _ = l.set_hash(hash);
-    }
-}
-
-/// Swaps the current fragment without adding a history entry.
-pub fn replace(hash: &str) {
-    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(hash));
     }
 }
 

@@ -10,7 +10,7 @@ use mlops_maturity::state::{AppState, Boot};
 use mlops_maturity::storage::{BACKUP_PREFIX, DRAFT_KEY};
 use mlops_maturity::ui::question::QuestionCard;
 use mlops_maturity::ui::radar::RadarChart;
-use mlops_maturity::{location, App};
+use mlops_maturity::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -91,7 +91,7 @@ fn reset() {
             }
         }
     }
-    location::replace("#/");
+    replace_hash("#/");
 }
 
 #[wasm_bindgen_test]
@@ -249,7 +249,7 @@ async fn answers_are_saved_at_once_and_resumed() {
     assert_eq!(loaded.draft.answers.get(0), Answer::Mostly);
     drop(handle);
 
-    location::replace("#/");
+    replace_hash("#/");
     let root = container();
     let _handle = mount_to(root.clone(), App);
     tick().await;
@@ -296,7 +296,7 @@ async fn unreadable_draft_is_backed_up_and_reported() {
 #[wasm_bindgen_test]
 async fn bad_link_shows_an_alert_not_a_blank_page() {
     reset();
-    location::replace("#/r/garbage!!");
+    replace_hash("#/r/garbage!!");
     let root = container();
     let _handle = mount_to(root.clone(), App);
     tick().await;
@@ -329,7 +329,7 @@ async fn shared_result_is_read_only_and_edit_a_copy_asks_before_replacing() {
         .set_item(DRAFT_KEY, &mlops_maturity::draft::to_json(model, &own))
         .unwrap();
 
-    location::replace(&format!("#/r/{payload}"));
+    replace_hash(&format!("#/r/{payload}"));
     let root = container();
     let _handle = mount_to(root.clone(), App);
     tick().await;

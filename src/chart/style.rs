@@ -125,7 +125,9 @@ pub const BAND: Colour = BLUE;
 
 /// The dark-scheme rules for `style/pages.css`: for every colour, its light
 /// value in a `fill` or `stroke` attribute inside a `.radar` figure (the
-/// charts and their legends) becomes its dark value.
+/// charts and their legends) becomes its dark value. Only the test that
+/// checks the stylesheet needs it.
+#[cfg(test)]
 pub fn dark_css() -> String {
     let mut css = String::from("@media (prefers-color-scheme: dark) {\n");
     for c in PALETTE {
