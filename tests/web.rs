@@ -78,6 +78,16 @@ impl Drop for FullStorage {
     }
 }
 
+/// Swaps the page's fragment without a history entry (as a fresh visit to
+/// that address would find it).
+fn replace_hash(hash: &str) {
+    window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash))
+        .unwrap();
+}
+
 /// Clean slate: no stored draft, start route, the real storage. (A failed
 /// assertion aborts the test without unwinding on wasm32, so no Drop runs:
 /// the next test's reset undoes what the failed one patched.)
