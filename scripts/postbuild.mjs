@@ -8,7 +8,8 @@
 //   (scripts/split.mjs), replacing Trunk's wasm-bindgen output;
 // - marks the stylesheet of the lazily loaded pages `disabled` (it is
 //   downloaded with the first of them, see src/ui/lazy.rs);
-// - copies the web app manifest and the icons from public/, and links them
+// - copies the web app manifest, the icons and crash.js (minified) from
+//   public/, and links the manifest and icons
 //   from index.html (unless it links its own);
 // - writes a Content-Security-Policy <meta> into index.html whose script-src
 //   allows Trunk's inline loader by its SHA-256 (computed here from the
@@ -31,7 +32,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { splitBuild } from './split.mjs';
+import { minifyJs, splitBuild } from './split.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PUBLIC = join(ROOT, 'public');
@@ -178,6 +179,10 @@ export async function postbuild(dir, { release = true, split = true } = {}) {
     await mkdir(dirname(join(dir, file)), { recursive: true });
     await copyFile(join(PUBLIC, file), join(dir, file));
   }
+  // The crash notice (public/crash.js) is in every first load: minified in
+  // release builds.
+  const crash = await readFile(join(PUBLIC, 'crash.js'), 'utf8');
+  await writeFile(join(dir, 'crash.js'), release ? await minifyJs(crash, 'crash.js', { module: false }) : crash);
 
   const indexPath = join(dir, 'index.html');
   const source = deferPageStyles((await readFile(indexPath, 'utf8')).replace(INJECTED, ''));

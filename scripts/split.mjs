@@ -64,14 +64,15 @@ async function __instantiateChunk(src, imports) {
 `;
 
 /**
- * Minifies an ES module with terser (npm): wasm-bindgen's glue is written to
+ * Minifies JavaScript with terser (npm): wasm-bindgen's glue is written to
  * be read, and minifying it takes 1.7 KiB of brotli off the first load.
- * Exported names are kept (the loader imports `initSync`, Trunk's loader
- * `default`).
+ * In an ES module (the default) exported names are kept (the loader imports
+ * `initSync`, Trunk's loader `default`); `{ module: false }` is for a
+ * classic script.
  */
-async function minifyJs(code, name) {
+export async function minifyJs(code, name, { module = true } = {}) {
   const { minify } = await import('terser');
-  const out = await minify(code, { module: true, compress: true, mangle: true, format: { comments: false } });
+  const out = await minify(code, { module, compress: true, mangle: true, format: { comments: false } });
   if (!out.code) throw new Error(`split: terser produced nothing for ${name}`);
   return out.code;
 }
