@@ -93,13 +93,17 @@ pub struct AppState {
     pub model: &'static Model,
     /// The one source of truth for answers, targets and notes.
     pub draft: RwSignal<Draft>,
-    answers: Memo<Answers>,
-    targets: Memo<Targets>,
-    /// The saved snapshots as last read from storage; read the first time a
-    /// page asks ([`AppState::snapshots`]), so the start page never pays for
-    /// them.
-    snapshots: RwSignal<Result<History, SnapshotsError>>,
-    snapshots_read: StoredValue<bool>,
+    /// Memos of the draft's answers and targets, made the first time a page
+    /// asks (see `made_once`).
+    answers: StoredValue<Option<Memo<Answers>>>,
+    targets: StoredValue<Option<Memo<Targets>>>,
+    /// The saved snapshots as last read from storage: made and read the
+    /// first time a page asks ([`AppState::snapshots`]), so that neither
+    /// their code nor their reading is part of the start page.
+    snapshots: StoredValue<Option<RwSignal<Result<History, SnapshotsError>>>>,
+    /// The app's reactive owner: what the app makes on a page's behalf
+    /// (the snapshots' signal) must outlive that page.
+    owner: StoredValue<Owner>,
     pub route: RwSignal<Route>,
     /// Set while saving doesn't work; the notice says answers won't survive a reload.
     pub storage_error: RwSignal<Option<StorageError>>,
@@ -120,10 +124,10 @@ impl AppState {
         AppState {
             model,
             draft,
-            answers: Memo::new(move |_| draft.with(|d| d.answers.clone())),
-            targets: Memo::new(move |_| draft.with(|d| d.targets.clone())),
-            snapshots: RwSignal::new(Ok(History::default())),
-            snapshots_read: StoredValue::new(false),
+            answers: StoredValue::new(None),
+            targets: StoredValue::new(None),
+            snapshots: StoredValue::new(None),
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
             route: RwSignal::new(route),
             storage_error: RwSignal::new(boot.storage_error),
             corrupt: RwSignal::new(boot.corrupt),
@@ -137,28 +141,56 @@ impl AppState {
     /// The draft's answers. A memo: what depends on them does not rerun
     /// when only a note or a target changes.
     pub fn answers(&self) -> Signal<Answers> {
-        self.answers.into()
+        let draft = self.draft;
+        self.made_once(self.answers, || {
+            Memo::new(move |_| draft.with(|d| d.answers.clone()))
+        })
+        .into()
     }
 
     /// The draft's target levels (a memo, like [`AppState::answers`]).
     pub fn targets(&self) -> Signal<Targets> {
-        self.targets.into()
+        let draft = self.draft;
+        self.made_once(self.targets, || {
+            Memo::new(move |_| draft.with(|d| d.targets.clone()))
+        })
+        .into()
+    }
+
+    /// What `slot` holds, made by `make` under the app's owner the first
+    /// time. Derived state that only lazily loaded pages use is made this
+    /// way, so that its code is in their chunks, not the first download
+    /// (docs/DESIGN.md); the app's owner keeps it alive across pages.
+    fn made_once<T: Copy + Send + Sync + 'static>(
+        &self,
+        slot: StoredValue<Option<T>>,
+        make: impl FnOnce() -> T,
+    ) -> T {
+        if let Some(made) = slot.get_value() {
+            return made;
+        }
+        let made = self.owner.with_value(|owner| owner.with(make));
+        slot.set_value(Some(made));
+        made
     }
 
     /// The saved snapshots, or why they can't be read. The first call reads
     /// them from storage and starts following other tabs' changes to them.
     pub fn snapshots(&self) -> Signal<Result<History, SnapshotsError>> {
-        if !self.snapshots_read.get_value() {
-            self.snapshots_read.set_value(true);
-            self.snapshots.set(snapshots::load());
-            let signal = self.snapshots;
+        self.snapshots_signal().into()
+    }
+
+    fn snapshots_signal(&self) -> RwSignal<Result<History, SnapshotsError>> {
+        let first = self.snapshots.with_value(Option::is_none);
+        let signal = self.made_once(self.snapshots, || RwSignal::new(snapshots::load()));
+        if first {
             // Kept for the page's lifetime, like the state itself; a state
             // that is gone (tests mount many) is skipped by `try_set`.
             let _listener = snapshots::on_changed_elsewhere(move || {
                 let _ = signal.try_set(snapshots::load());
             });
         }
-        self.snapshots.into()
+        signal
     }
 
     /// Applies `f` to the stored snapshots and writes them back. They are
@@ -169,18 +201,17 @@ impl AppState {
     /// [`SnapshotsError`], e.g. storage full, or unreadable snapshots (which
     /// are left as they are).
     fn change_snapshots<T>(&self, f: impl FnOnce(&mut History) -> T) -> Result<T, SnapshotsError> {
-        let loaded = snapshots::load();
-        let mut history = match loaded {
+        let signal = self.snapshots_signal();
+        let mut history = match snapshots::load() {
             Ok(h) => h,
             Err(e) => {
-                self.snapshots.set(Err(e.clone()));
+                signal.set(Err(e.clone()));
                 return Err(e);
             }
         };
         let out = f(&mut history);
         snapshots::store(&history)?;
-        self.snapshots_read.set_value(true);
-        self.snapshots.set(Ok(history));
+        signal.set(Ok(history));
         Ok(out)
     }
 

@@ -41,12 +41,12 @@ pub fn choice_for_key(key: &str) -> Option<Answer> {
     Answer::CHOICES.get(digit.checked_sub(1)?).copied()
 }
 
-/// True when a key pressed in `target` should pick an answer: on the radios,
-/// not while typing in the note (or any other text field) of the question.
+/// True when a key pressed in `target` should pick an answer: on the radios
+/// (the card's only `<input>`s), not while typing in its note.
 fn answers_by_key(target: Option<web_sys::EventTarget>) -> bool {
-    target
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .is_some_and(|input| input.type_() == "radio")
+    // Every target inside the card is an element; `tagName` needs no
+    // type check, which would cost the first download a JS import.
+    target.is_some_and(|t| t.unchecked_into::<web_sys::Element>().tag_name() == "INPUT")
 }
 
 /// A question with its six answers as a radio group. Arrow keys move within
