@@ -166,7 +166,7 @@ pub fn UpdatePrompt() -> impl IntoView {
     view! {
         <div class="pwa-update" role="status">
             <Show when=move || ready.get()>
-                <Notice tone=Tone::Info class="pwa-update__notice" testid="update-prompt">
+                <Notice tone=Tone::Info testid="update-prompt">
                     <p class="pwa-update__text">"A new version is available."</p>
                     <NoticeActions slot>
                         <button type="button" class="button pwa-update__reload" on:click=reload>

@@ -5,7 +5,7 @@ use crate::state::AppState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-fn element(selector: &str) -> Option<web_sys::HtmlElement> {
+pub(crate) fn element(selector: &str) -> Option<web_sys::HtmlElement> {
     document()
         .query_selector(selector)
         .ok()

@@ -3,7 +3,6 @@
 
 use crate::route::Route;
 use crate::state::use_app;
-use leptos::html;
 use leptos::prelude::*;
 
 /// How serious a notice is: its colour and how assistive technology
@@ -47,30 +46,20 @@ pub struct NoticeActions {
 }
 
 /// A message box: its text (the children: paragraphs), and optional actions.
+/// It can take focus (`tabindex="-1"`), for a page that moves focus to a
+/// notice as it appears.
 #[component]
 pub fn Notice(
     /// Colour and announcement.
     #[prop(optional)]
     tone: Tone,
-    /// `data-testid`, by which tests find it.
+    /// `data-testid`, by which tests (and focus) find it.
     testid: &'static str,
-    /// More classes, for page-specific layout.
-    #[prop(optional)]
-    class: &'static str,
-    /// To focus the notice (it is then focusable).
-    #[prop(optional)]
-    node_ref: Option<NodeRef<html::Div>>,
     #[prop(optional)] notice_actions: Option<NoticeActions>,
     children: Children,
 ) -> impl IntoView {
-    let classes = if class.is_empty() {
-        tone.class().to_owned()
-    } else {
-        format!("{} {class}", tone.class())
-    };
-    let focusable = node_ref.is_some().then_some("-1");
     view! {
-        <div class=classes role=tone.role() data-testid=testid tabindex=focusable node_ref=node_ref.unwrap_or_default()>
+        <div class=tone.class() role=tone.role() data-testid=testid tabindex="-1">
             {children()}
             {notice_actions.map(|a| view! { <div class="notice__actions">{(a.children)()}</div> })}
         </div>

@@ -110,10 +110,14 @@ pub fn StepPage(
     let checking = RwSignal::new(false);
     // Focus the unanswered notice as it appears, so its count is read out
     // and its buttons are next in tab order.
-    let notice = NodeRef::<leptos::html::Div>::new();
+    let shown = Memo::new(move |_| checking.get() && unanswered.get() > 0);
     Effect::new(move |_| {
-        if let Some(el) = notice.get() {
-            let _ = el.focus();
+        if shown.get() {
+            request_animation_frame(|| {
+                if let Some(el) = crate::ui::focus::element("[data-testid=\"unanswered-notice\"]") {
+                    let _ = el.focus();
+                }
+            });
         }
     });
 
@@ -156,8 +160,8 @@ pub fn StepPage(
                     {if last { "See results" } else { "Next" }}
                 </button>
             </div>
-            <Show when=move || { checking.get() && unanswered.get() > 0 }>
-                <Notice tone=Tone::Warning class="unanswered" testid="unanswered-notice" node_ref=notice>
+            <Show when=move || shown.get()>
+                <Notice tone=Tone::Warning testid="unanswered-notice">
                     <p>
                         <strong>
                             {move || match unanswered.get() {
