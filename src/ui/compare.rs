@@ -11,6 +11,7 @@ use crate::ui::format::{
 use crate::ui::history;
 use crate::ui::notices::{Notice, Tone};
 use crate::ui::radar::{ChartLegend, RadarFigure};
+use crate::ui::table::ScrollTable;
 use crate::{link, location};
 use leptos::prelude::*;
 use maturity_engine::compare::{compare, Change, Comparison, QuestionChange};
@@ -392,22 +393,15 @@ fn ChangeTable<'a>(model: &'static Model, comparison: &'a Comparison) -> impl In
         })
         .collect_view();
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare-table-caption">
-            <table class="scores compare-table" data-testid="compare-table">
-                <caption class="scores__caption" id="compare-table-caption">"Level and score by dimension, then and now"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Dimension"</th>
-                        <th scope="col">"Level then"</th>
-                        <th scope="col">"Level now"</th>
-                        <th scope="col">"Score then"</th>
-                        <th scope="col">"Score now"</th>
-                        <th scope="col">"Change"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <ScrollTable
+            caption_id="compare-table-caption"
+            caption="Level and score by dimension, then and now"
+            class="compare-table"
+            testid="compare-table"
+            headings=&["Dimension", "Level then", "Level now", "Score then", "Score now", "Change"]
+        >
+            {rows}
+        </ScrollTable>
     }
 }
 

@@ -17,5 +17,6 @@ pub mod roadmap;
 pub mod share;
 pub mod start;
 pub mod steps;
+pub mod table;
 pub mod targets;
 pub mod team;

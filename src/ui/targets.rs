@@ -6,6 +6,7 @@
 use crate::state::use_app;
 use crate::ui::format::{percent_text, score_text};
 use crate::ui::history;
+use crate::ui::table::ScrollTable;
 use crate::{link, route};
 use leptos::prelude::*;
 use maturity_engine::compare::target_progress;
@@ -198,20 +199,15 @@ fn TargetsTable(
         .collect_view();
 
     view! {
-    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="targets-caption">
-        <table class="scores targets__table">
-            <caption class="visually-hidden" id="targets-caption">"Current level, target and what is left, by dimension"</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Dimension"</th>
-                    <th scope="col">"Now"</th>
-                    <th scope="col">"Target"</th>
-                    <th scope="col">"To go"</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
-    </div>
+        <ScrollTable
+            caption_id="targets-caption"
+            caption="Current level, target and what is left, by dimension"
+            hide_caption=true
+            class="targets__table"
+            headings=&["Dimension", "Now", "Target", "To go"]
+        >
+            {rows}
+        </ScrollTable>
     }
 }
 

@@ -10,6 +10,7 @@ use crate::chart::{self, Band, Radar, Series, SOLID_STYLE};
 use crate::state::use_app;
 use crate::ui::format::{optional_level_text, optional_score_text};
 use crate::ui::radar::{ChartLegend, RadarFigure};
+use crate::ui::table::ScrollTable;
 use crate::{files, link, location, route};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -398,22 +399,14 @@ fn SpreadTable<'a>(model: &'static Model, aggregate: &'a Aggregate) -> impl Into
         })
         .collect_view();
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="team-spread-caption">
-            <table class="scores" data-testid="team-spread">
-                <caption class="scores__caption" id="team-spread-caption">{format!("Spread by dimension across {n} results")}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Dimension"</th>
-                        <th scope="col">"Median level"</th>
-                        <th scope="col">"Median score"</th>
-                        <th scope="col">"Lowest"</th>
-                        <th scope="col">"Highest"</th>
-                        <th scope="col">"Results"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <ScrollTable
+            caption_id="team-spread-caption"
+            caption=format!("Spread by dimension across {n} results")
+            testid="team-spread"
+            headings=&["Dimension", "Median level", "Median score", "Lowest", "Highest", "Results"]
+        >
+            {rows}
+        </ScrollTable>
     }
 }
 
