@@ -233,13 +233,7 @@ pub fn band_polygon(frame: &Frame, low: &[Option<f64>], high: &[Option<f64>]) ->
 mod tests {
     use super::*;
 
-    const NAMES: [&str; 5] = [
-        "People",
-        "Model Creation",
-        "Model Release",
-        "Application Integration",
-        "Technology",
-    ];
+    use crate::chart::TEST_NAMES as NAMES;
 
     fn close(a: (f64, f64), b: (f64, f64)) -> bool {
         (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-9

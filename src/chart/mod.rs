@@ -136,3 +136,13 @@ pub fn assessed_scores(assessment: &maturity_engine::Assessment) -> Vec<Option<f
         .map(|d| d.assessed.then_some(d.score))
         .collect()
 }
+
+/// The built-in model's dimension names, for the chart modules' tests.
+#[cfg(test)]
+pub(crate) const TEST_NAMES: [&str; 5] = [
+    "People",
+    "Model Creation",
+    "Model Release",
+    "Application Integration",
+    "Technology",
+];

@@ -213,13 +213,7 @@ mod tests {
     use crate::chart::style::{BLUE, DASHED_STYLE, ORANGE, PALETTE, SOLID_STYLE};
     use crate::chart::{render_svg, Band, Series};
 
-    const NAMES: [&str; 5] = [
-        "People",
-        "Model Creation",
-        "Model Release",
-        "Application Integration",
-        "Technology",
-    ];
+    use crate::chart::TEST_NAMES as NAMES;
 
     /// The opening tags `<tag …>` in `svg`, in order.
     fn tags<'a>(svg: &'a str, tag: &str) -> Vec<&'a str> {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import puppeteer from 'puppeteer-core';
-import { DIST, VIEWPORTS, startServer } from '../e2e/harness.mjs';
+import { DIST, VIEWPORTS, closeAfter, startServer } from '../e2e/harness.mjs';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -105,11 +105,7 @@ export async function openFirefoxSession(t, suite, { initScripts = [], allowCons
     if (why !== 'NS_BINDING_ABORTED') record(`request failed (${why}): ${req.url()}`);
   });
   let checked = false;
-  t.after(async () => {
-    const unchecked = checked ? [] : [...errors];
-    await context.close().catch(() => {});
-    if (unchecked.length) throw new Error(`the page logged errors:\n${unchecked.join('\n')}`);
-  });
+  closeAfter(t, context, errors, () => checked);
   return {
     page,
     errors,

@@ -155,6 +155,20 @@ export function useSuite({ dir = DIST } = {}) {
  * Returns { context, page, url(hash), errors, expectClean() }. A test should
  * end with expectClean(); one that does not is checked when it ends.
  */
+/**
+ * Closes `context` when test `t` ends, and fails the test on the `errors`
+ * it saw unless `checked()` says the test looked at them itself (its
+ * expectClean()). Both browsers' sessions end this way.
+ */
+export function closeAfter(t, context, errors, checked) {
+  t.after(async () => {
+    // A test that never called expectClean() still fails on page errors.
+    const unchecked = checked() ? [] : [...errors];
+    await context.close().catch(() => {});
+    if (unchecked.length) throw new Error(`the page logged errors:\n${unchecked.join('\n')}`);
+  });
+}
+
 export async function openSession(
   t,
   suite,
@@ -178,12 +192,7 @@ export async function openSession(
   context.on('page', watch);
   const page = await context.newPage();
   let checked = false;
-  t.after(async () => {
-    // A test that never called expectClean() still fails on page errors.
-    const unchecked = checked ? [] : [...errors];
-    await context.close().catch(() => {});
-    if (unchecked.length) throw new Error(`the page logged errors:\n${unchecked.join('\n')}`);
-  });
+  closeAfter(t, context, errors, () => checked);
   return {
     context,
     page,
