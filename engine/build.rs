@@ -47,14 +47,32 @@ impl Packer {
 }
 
 fn main() {
-    let source = "data/mlops-maturity-model.json";
-    println!("cargo:rerun-if-changed={source}");
     println!("cargo:rerun-if-changed=build.rs");
-    let json: Value =
-        serde_json::from_str(&fs::read_to_string(source).expect("read the model JSON"))
-            .expect("the model JSON parses");
+    let out = env::var("OUT_DIR").expect("OUT_DIR");
+    for (source, packed) in [
+        ("data/mlops-maturity-model.json", "model.packed"),
+        ("data/mlops-maturity-model-v1.json", "model-v1.packed"),
+    ] {
+        println!("cargo:rerun-if-changed={source}");
+        let json: Value =
+            serde_json::from_str(&fs::read_to_string(source).expect("read the model JSON"))
+                .expect("the model JSON parses");
+        fs::write(Path::new(&out).join(packed), pack(&json)).expect("write the packed model");
+    }
+}
+
+/// An optional field: absent is the empty default.
+fn or_empty(v: &Value) -> &Value {
+    static EMPTY: Value = Value::String(String::new());
+    if v.is_null() {
+        &EMPTY
+    } else {
+        v
+    }
+}
+
+fn pack(m: &Value) -> String {
     let mut p = Packer(Vec::new());
-    let m = &json;
     p.text(&m["id"], "id");
     p.num(&m["code"], "code");
     p.num(&m["version"], "version");
@@ -79,13 +97,31 @@ fn main() {
         p.text(&c["dimension"], "characteristic dimension");
         p.text(&c["text"], "characteristic text");
     }
+    let empty = Value::Array(Vec::new());
+    let list_or_empty = |v: &Value| {
+        if v.is_null() {
+            empty.clone()
+        } else {
+            v.clone()
+        }
+    };
     for q in p.list(&m["questions"], "questions") {
         p.text(&q["id"], "question id");
         p.text(&q["dimension"], "question dimension");
         p.num(&q["level"], "question level");
+        match &q["until"] {
+            Value::Null => p.0.push("4".into()),
+            until => p.num(until, "question until"),
+        }
         p.text(&q["text"], "question text");
         p.text(&q["action"], "question action");
         p.text(&q["help"], "question help");
+        p.text(or_empty(&q["counts"]), "question counts");
+        p.text(or_empty(&q["not_counts"]), "question not_counts");
+        p.texts(&list_or_empty(&q["proof"]), "question proof");
+        p.text(or_empty(&q["done_when"]), "question done_when");
+        p.text(or_empty(&q["why"]), "question why");
+        p.texts(&list_or_empty(&q["requires"]), "question requires");
         p.texts(&q["evidence"], "question evidence");
     }
     for n in p.list(&m["not_asked"], "not_asked") {
@@ -99,7 +135,31 @@ fn main() {
             }
         }
     }
-    let packed = p.0.join(&SEP.to_string());
-    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("model.packed");
-    fs::write(out, packed).expect("write the packed model");
+    p.text(
+        &Value::String(m["scoring"].as_str().unwrap_or("staged").to_owned()),
+        "scoring",
+    );
+    for e in p.list(&list_or_empty(&m["previous"]), "previous") {
+        p.num(&e["version"], "previous version");
+        p.text(&e["question"], "previous question");
+        p.texts(&e["becomes"], "previous becomes");
+        p.text(&e["change"], "previous change");
+        p.text(&e["note"], "previous note");
+    }
+    match &m["crosswalk"] {
+        Value::Null => p.0.push("0".into()),
+        c => {
+            p.0.push("1".into());
+            p.text(&c["name"], "crosswalk name");
+            p.text(&c["source"], "crosswalk source");
+            for l in p.list(&c["levels"], "crosswalk levels") {
+                p.num(&l["number"], "crosswalk level number");
+                p.text(&l["name"], "crosswalk level name");
+                p.text(&l["summary"], "crosswalk level summary");
+                p.texts(&l["requires"], "crosswalk level requires");
+            }
+            p.text(&c["differences"], "crosswalk differences");
+        }
+    }
+    p.0.join(&SEP.to_string())
 }

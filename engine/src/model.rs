@@ -13,8 +13,12 @@ use std::sync::OnceLock;
 /// Highest maturity level of the model (levels are `0..=MAX_LEVEL`).
 pub const MAX_LEVEL: u8 = 4;
 
-/// The JSON text of the built-in model.
+/// The JSON text of the built-in model (the current questionnaire version).
 pub const BUILTIN_JSON: &str = include_str!("../data/mlops-maturity-model.json");
+
+/// The JSON text of questionnaire version 1 of the built-in model, frozen as
+/// released: links and drafts made with it are read and scored with it.
+pub const BUILTIN_V1_JSON: &str = include_str!("../data/mlops-maturity-model-v1.json");
 
 /// A validated maturity model.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -38,6 +42,110 @@ pub struct Model {
     pub questions: Vec<Question>,
     /// Seed characteristics deliberately not asked, each with the reason.
     pub not_asked: Vec<NotAsked>,
+    /// Which scoring rule the model's questions are written for.
+    #[serde(default)]
+    pub scoring: Rule,
+    /// What became of each question of earlier versions of this model.
+    #[serde(default)]
+    pub previous: Vec<Previous>,
+    /// Another staged model's levels, derived from the answers.
+    #[serde(default)]
+    pub crosswalk: Option<Crosswalk>,
+}
+
+/// How a model turns answers into levels (docs/SCORING.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// Questionnaire version 1's rule: a practice expected at a level stays
+    /// expected at every higher level, and a level needs an applicable
+    /// question at or below it.
+    #[default]
+    Staged,
+    /// A level is reached when the practices its rows describe are in place:
+    /// each question is required from `level` to `until`. Levels that add no
+    /// practice are shown only as far as the overall level.
+    Rows,
+}
+
+/// What became of one question of an earlier version.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Previous {
+    /// The earlier questionnaire version.
+    pub version: u8,
+    /// The question's id in that version.
+    pub question: String,
+    /// Ids of this version's questions that ask what it asked (none if removed).
+    pub becomes: Vec<String>,
+    pub change: Change,
+    /// What changed, in a sentence, for the person reviewing the answer.
+    pub note: String,
+}
+
+/// How a question changed between versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Change {
+    /// The same practice, perhaps reworded: its answer carries over.
+    Same,
+    /// The practice asked differs: the old answer is shown for review.
+    Changed,
+    /// Two or more questions became one.
+    Merged,
+    /// One question became several.
+    Split,
+    /// No longer asked.
+    Removed,
+}
+
+impl Change {
+    /// Stable word of the model file and the docs.
+    pub fn key(self) -> &'static str {
+        match self {
+            Change::Same => "same",
+            Change::Changed => "changed",
+            Change::Merged => "merged",
+            Change::Split => "split",
+            Change::Removed => "removed",
+        }
+    }
+
+    /// Inverse of [`Change::key`].
+    pub fn from_key(key: &str) -> Option<Change> {
+        [
+            Change::Same,
+            Change::Changed,
+            Change::Merged,
+            Change::Split,
+            Change::Removed,
+        ]
+        .into_iter()
+        .find(|c| c.key() == key)
+    }
+}
+
+/// Another model's levels, each reached when its practices are met.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Crosswalk {
+    /// The other model's name, e.g. "Google Cloud's MLOps levels".
+    pub name: String,
+    /// The document that defines it, cited by name.
+    pub source: String,
+    /// Its levels, lowest first; the first needs no practice.
+    pub levels: Vec<CrosswalkLevel>,
+    /// Where the two models order practices differently, in a sentence or two.
+    pub differences: String,
+}
+
+/// One level of a crosswalked model.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct CrosswalkLevel {
+    pub number: u8,
+    pub name: String,
+    /// What the level means, in our words.
+    pub summary: String,
+    /// Ids of this model's questions that must be met (on top of the levels below).
+    pub requires: Vec<String>,
 }
 
 /// One of the five levels, from the seed's overview table.
@@ -80,13 +188,46 @@ pub struct Question {
     pub dimension: String,
     /// The level at which the practice is first expected (1..=4).
     pub level: u8,
+    /// The last level whose rows still describe the practice: a later level
+    /// replaces it (4 when it stays expected to the top).
+    #[serde(default = "max_level")]
+    pub until: u8,
     pub text: String,
     /// The practice as a next step, in the imperative ("Automate builds").
     pub action: String,
-    /// What this means / what good looks like.
+    /// Terms the question uses, explained.
     pub help: String,
+    /// What counts as having the practice.
+    #[serde(default)]
+    pub counts: String,
+    /// What does not count, though it may look like it.
+    #[serde(default)]
+    pub not_counts: String,
+    /// Evidence a team could show for it.
+    #[serde(default)]
+    pub proof: Vec<String>,
+    /// When the step is done, in a way someone could verify.
+    #[serde(default)]
+    pub done_when: String,
+    /// Why it matters, in one line.
+    #[serde(default)]
+    pub why: String,
+    /// Questions whose practice should be in place first (roadmap order).
+    #[serde(default)]
+    pub requires: Vec<String>,
     /// Ids of the characteristics this question evidences.
     pub evidence: Vec<String>,
+}
+
+fn max_level() -> u8 {
+    MAX_LEVEL
+}
+
+impl Question {
+    /// Whether the practice is required at `level` (`level..=until`).
+    pub fn required_at(&self, level: u8) -> bool {
+        self.level <= level && level <= self.until
+    }
 }
 
 /// A seed characteristic that no question asks, and why.
@@ -117,7 +258,7 @@ pub enum ModelError {
         question: String,
         characteristic: String,
     },
-    /// A question has an empty text, action or help text.
+    /// A question has an empty text or action.
     EmptyText(String),
     /// A dimension has no question at all.
     EmptyDimension(String),
@@ -129,6 +270,18 @@ pub enum ModelError {
     /// A model must have 1 to [`MAX_DIMENSIONS`] dimensions and at most
     /// [`MAX_QUESTIONS`] questions (so that a full result fits a share link).
     TooLarge,
+    /// A question's `until` is below its `level` or above the top level.
+    BadUntil { question: String, until: u8 },
+    /// A question requires itself or a question that does not exist.
+    BadRequires { question: String, requires: String },
+    /// Prerequisites that go round in a circle, in order.
+    Cycle(Vec<String>),
+    /// An entry of `previous` names a question this version does not have,
+    /// or carries an answer over to anything but exactly one question.
+    BadPrevious(String),
+    /// The crosswalk's levels are not numbered 0, 1, .. in order, or one
+    /// requires a question that does not exist.
+    BadCrosswalk(String),
 }
 
 impl fmt::Display for ModelError {
@@ -153,7 +306,7 @@ impl fmt::Display for ModelError {
                 "question {question:?} cites {characteristic:?}, which is not a characteristic"
             ),
             ModelError::EmptyText(q) => {
-                write!(f, "question {q:?} has an empty text, action or help")
+                write!(f, "question {q:?} has an empty text or action")
             }
             ModelError::EmptyDimension(d) => write!(f, "dimension {d:?} has no question"),
             ModelError::Untraced(c) => write!(
@@ -162,6 +315,24 @@ impl fmt::Display for ModelError {
             ),
             ModelError::BadNotAsked(c) => write!(f, "the not-asked note for {c:?} is inconsistent"),
             ModelError::TooLarge => write!(f, "the model is empty or too large"),
+            ModelError::BadUntil { question, until } => write!(
+                f,
+                "question {question:?} has until {until}, which is below its level or above {MAX_LEVEL}"
+            ),
+            ModelError::BadRequires { question, requires } => write!(
+                f,
+                "question {question:?} requires {requires:?}, which is itself or not a question"
+            ),
+            ModelError::Cycle(ids) => write!(
+                f,
+                "these prerequisites go round in a circle: {}",
+                ids.join(" → ")
+            ),
+            ModelError::BadPrevious(id) => write!(
+                f,
+                "the entry of \"previous\" for {id:?} names an unknown question, or carries its answer to other than one question"
+            ),
+            ModelError::BadCrosswalk(what) => write!(f, "the crosswalk is inconsistent: {what}"),
         }
     }
 }
@@ -240,7 +411,7 @@ impl Model {
                     level: q.level,
                 });
             }
-            if q.text.trim().is_empty() || q.action.trim().is_empty() || q.help.trim().is_empty() {
+            if q.text.trim().is_empty() || q.action.trim().is_empty() {
                 return Err(ModelError::EmptyText(q.id.clone()));
             }
             if q.evidence.is_empty() {
@@ -257,6 +428,51 @@ impl Model {
                     });
                 }
                 evidenced.insert(e.as_str());
+            }
+        }
+        for q in &self.questions {
+            if q.until < q.level || q.until > MAX_LEVEL {
+                return Err(ModelError::BadUntil {
+                    question: q.id.clone(),
+                    until: q.until,
+                });
+            }
+            for r in &q.requires {
+                if r == &q.id || !questions.contains(r.as_str()) {
+                    return Err(ModelError::BadRequires {
+                        question: q.id.clone(),
+                        requires: r.clone(),
+                    });
+                }
+            }
+        }
+        if let Some(cycle) = self.prerequisite_cycle() {
+            return Err(ModelError::Cycle(cycle));
+        }
+        for p in &self.previous {
+            let known = p.becomes.iter().all(|b| questions.contains(b.as_str()));
+            let carries_to_one = p.change != Change::Same || p.becomes.len() == 1;
+            if !known || !carries_to_one || p.version >= self.version {
+                return Err(ModelError::BadPrevious(p.question.clone()));
+            }
+        }
+        if let Some(c) = &self.crosswalk {
+            if c.levels
+                .iter()
+                .enumerate()
+                .any(|(i, l)| usize::from(l.number) != i)
+            {
+                return Err(ModelError::BadCrosswalk(
+                    "levels must be numbered 0, 1, .. in order".into(),
+                ));
+            }
+            for l in &c.levels {
+                if let Some(r) = l.requires.iter().find(|r| !questions.contains(r.as_str())) {
+                    return Err(ModelError::BadCrosswalk(format!(
+                        "level {} requires {r:?}, which is not a question",
+                        l.number
+                    )));
+                }
             }
         }
         for d in &self.dimensions {
@@ -283,6 +499,56 @@ impl Model {
             return Err(ModelError::Untraced(c.id.clone()));
         }
         Ok(())
+    }
+
+    /// The first circle of prerequisites found, as question ids in order
+    /// (the first id repeated at the end), or `None`. Unknown ids are ignored.
+    fn prerequisite_cycle(&self) -> Option<Vec<String>> {
+        // Depth-first search, colouring each question: 0 new, 1 on the
+        // current path, 2 done.
+        let n = self.questions.len();
+        let mut colour = vec![0u8; n];
+        let mut path: Vec<usize> = Vec::new();
+        for start in 0..n {
+            if colour[start] != 0 {
+                continue;
+            }
+            // Each stack entry: a question and how many of its prerequisites were visited.
+            let mut stack = vec![(start, 0usize)];
+            colour[start] = 1;
+            path.push(start);
+            while let Some(&mut (q, ref mut next)) = stack.last_mut() {
+                let requires = &self.questions[q].requires;
+                if let Some(r) = requires.get(*next) {
+                    *next += 1;
+                    let Some(r) = self.question_index(r) else {
+                        continue;
+                    };
+                    match colour[r] {
+                        0 => {
+                            colour[r] = 1;
+                            path.push(r);
+                            stack.push((r, 0));
+                        }
+                        1 => {
+                            let from = path.iter().position(|&p| p == r).unwrap_or(0);
+                            let mut ids: Vec<String> = path[from..]
+                                .iter()
+                                .map(|&p| self.questions[p].id.clone())
+                                .collect();
+                            ids.push(self.questions[r].id.clone());
+                            return Some(ids);
+                        }
+                        _ => {}
+                    }
+                } else {
+                    colour[q] = 2;
+                    path.pop();
+                    stack.pop();
+                }
+            }
+        }
+        None
     }
 
     /// Index of a dimension by id.
@@ -353,8 +619,24 @@ pub fn builtin() -> &'static Model {
     MODEL.get_or_init(|| unpack(PACKED))
 }
 
+/// The built-in model as it was at questionnaire version `version`, if this
+/// build has it: the current one, or version 1 (frozen as released).
+pub fn builtin_version(version: u8) -> Option<&'static Model> {
+    static V1: OnceLock<Model> = OnceLock::new();
+    let current = builtin();
+    if version == current.version {
+        Some(current)
+    } else if version == 1 {
+        Some(V1.get_or_init(|| unpack(PACKED_V1)))
+    } else {
+        None
+    }
+}
+
 /// The built-in model in build.rs's packed form.
 const PACKED: &str = include_str!(concat!(env!("OUT_DIR"), "/model.packed"));
+/// Questionnaire version 1 of the built-in model, packed the same way.
+const PACKED_V1: &str = include_str!(concat!(env!("OUT_DIR"), "/model-v1.packed"));
 
 /// The field separator of the packed form (build.rs writes the same).
 const SEP: char = '\u{1f}';
@@ -418,9 +700,16 @@ fn read_model(f: &mut Fields) -> Model {
             id: f.text(),
             dimension: f.text(),
             level: f.byte(),
+            until: f.byte(),
             text: f.text(),
             action: f.text(),
             help: f.text(),
+            counts: f.text(),
+            not_counts: f.text(),
+            proof: f.list(Fields::text),
+            done_when: f.text(),
+            why: f.text(),
+            requires: f.list(Fields::text),
             evidence: f.list(Fields::text),
         }),
         not_asked: f.list(|f| NotAsked {
@@ -428,6 +717,31 @@ fn read_model(f: &mut Fields) -> Model {
             reason: f.text(),
             see: f.list(Fields::text).pop(),
         }),
+        scoring: if f.text() == "rows" {
+            Rule::Rows
+        } else {
+            Rule::Staged
+        },
+        previous: f.list(|f| Previous {
+            version: f.byte(),
+            question: f.text(),
+            becomes: f.list(Fields::text),
+            change: Change::from_key(&f.text()).unwrap_or(Change::Removed),
+            note: f.text(),
+        }),
+        crosswalk: f
+            .list(|f| Crosswalk {
+                name: f.text(),
+                source: f.text(),
+                levels: f.list(|f| CrosswalkLevel {
+                    number: f.byte(),
+                    name: f.text(),
+                    summary: f.text(),
+                    requires: f.list(Fields::text),
+                }),
+                differences: f.text(),
+            })
+            .pop(),
     }
 }
 
@@ -438,6 +752,10 @@ mod tests {
     #[test]
     fn packed_model_equals_the_json() {
         assert_eq!(*builtin(), Model::from_json(BUILTIN_JSON).unwrap());
+        assert_eq!(
+            *builtin_version(1).unwrap(),
+            Model::from_json(BUILTIN_V1_JSON).unwrap()
+        );
         // And the packed text has nothing left over.
         let mut fields = Fields(PACKED.split(SEP));
         read_model(&mut fields);
