@@ -1,9 +1,13 @@
 //! Traceability: every bullet of the seed text is in the model data, verbatim,
-//! at its level and dimension; and docs/QUESTIONNAIRE.md, which maps each
-//! bullet to the question that asks it (or the reason it is not asked), is
-//! generated from the model and must be current.
+//! at its level and dimension; each question spans exactly the levels of the
+//! seed statements it cites; every question is written out in full; every
+//! question of version 1 is accounted for; and docs/QUESTIONNAIRE.md, which
+//! maps each bullet to the question that asks it (or the reason it is not
+//! asked), is generated from the model and must be current.
 
+use maturity_engine::model::{Change, Question, BUILTIN_V1_JSON, MAX_LEVEL};
 use maturity_engine::{builtin, Model};
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -131,8 +135,8 @@ fn in_model(model: &Model, bullet: &Bullet) -> bool {
     }
 }
 
-#[test]
-fn every_seed_bullet_is_in_the_model_verbatim() {
+/// The seed's text; `None` (reported as a skip) when it is absent outside CI.
+fn read_seed() -> Option<String> {
     let path = seed_path();
     let Ok(seed) = std::fs::read_to_string(&path) else {
         let why = format!(
@@ -144,6 +148,68 @@ fn every_seed_bullet_is_in_the_model_verbatim() {
         // Straight to stderr, past the test harness's capture, so the skip
         // shows in the output and scripts/test.sh counts it.
         let _ = writeln!(std::io::stderr(), "SKIPPED: traceability: {why}");
+        return None;
+    };
+    Some(seed)
+}
+
+/// The level at which the seed states each characteristic of the model, by
+/// characteristic id, read from the seed's tables (not from the model's own
+/// level fields). Within a dimension the model lists its characteristics in
+/// the seed's order; each is paired with the seed bullet at the same place,
+/// and their words must agree.
+fn seed_levels(model: &Model, seed: &str) -> HashMap<String, u8> {
+    let (bullets, _, _) = parse_seed(seed);
+    let mut levels = HashMap::new();
+    for dim in &model.dimensions {
+        let stated: Vec<(u8, &str)> = bullets
+            .iter()
+            .filter_map(|b| match b {
+                Bullet::Characteristic {
+                    level,
+                    dimension,
+                    text,
+                } if dimension == &dim.id => Some((*level, text.as_str())),
+                _ => None,
+            })
+            .collect();
+        let listed: Vec<_> = model
+            .characteristics
+            .iter()
+            .filter(|c| c.dimension == dim.id)
+            .collect();
+        assert_eq!(
+            listed.len(),
+            stated.len(),
+            "{}: the model lists as many statements as the seed states",
+            dim.name
+        );
+        for (c, (level, text)) in listed.iter().zip(&stated) {
+            assert_eq!(
+                &c.text, text,
+                "{}: {} is the seed's statement at the same place",
+                dim.name, c.id
+            );
+            levels.insert(c.id.clone(), *level);
+        }
+    }
+    levels
+}
+
+/// Whether the team "exactly at `level`" has the practice of `q` in place:
+/// it has every practice its level's rows describe (for Technology, whose
+/// column is cumulative, every practice of levels 1 to `level`) and no other.
+fn persona_has(q: &Question, cited: &BTreeSet<u8>, level: u8) -> bool {
+    if q.dimension == "technology" {
+        cited.iter().any(|l| (1..=level).contains(l))
+    } else {
+        cited.contains(&level)
+    }
+}
+
+#[test]
+fn every_seed_bullet_is_in_the_model_verbatim() {
+    let Some(seed) = read_seed() else {
         return;
     };
     let model = builtin();
@@ -205,8 +271,340 @@ fn every_seed_bullet_is_in_the_model_verbatim() {
     }
 }
 
+/// Where questions do not span exactly the levels of the seed statements they
+/// cite (`levels`: seed level by characteristic id), one line each.
+fn span_errors(model: &Model, levels: &HashMap<String, u8>) -> Vec<String> {
+    let mut errors = Vec::new();
+    for q in &model.questions {
+        let Some(cited) = q
+            .evidence
+            .iter()
+            .map(|e| levels.get(e).copied())
+            .collect::<Option<BTreeSet<u8>>>()
+        else {
+            errors.push(format!(
+                "{} cites a statement the seed does not state",
+                q.id
+            ));
+            continue;
+        };
+        if q.dimension == "technology" {
+            // The overview's Technology column is cumulative: a statement of
+            // level k holds at every level from k on.
+            if cited.first() != Some(&q.level) || q.until != MAX_LEVEL {
+                errors.push(format!(
+                    "{}: a Technology question runs from the lowest level it cites ({:?}) to {MAX_LEVEL}, not {}..={}",
+                    q.id,
+                    cited.first(),
+                    q.level,
+                    q.until
+                ));
+            }
+        } else {
+            let span: BTreeSet<u8> = (q.level..=q.until).collect();
+            if cited != span {
+                errors.push(format!(
+                    "{}: cites levels {cited:?}, which must be exactly its levels {}..={}",
+                    q.id, q.level, q.until
+                ));
+            }
+        }
+        // The same, seen from the team that is exactly at each level: it has
+        // the practice if and only if the question is required there.
+        for level in 1..=MAX_LEVEL {
+            if persona_has(q, &cited, level) != q.required_at(level) {
+                errors.push(format!(
+                    "{}: the team exactly at level {level} {} the practice, but the question is {}required there",
+                    q.id,
+                    if persona_has(q, &cited, level) { "has" } else { "lacks" },
+                    if q.required_at(level) { "" } else { "not " }
+                ));
+            }
+        }
+    }
+    errors
+}
+
+/// Words the model's own texts must not use: the seed's jargon ("markers",
+/// "verbose") and a stock help phrase that says nothing specific.
+const BANNED: [&str; 3] = ["marker", "verbose", "good looks like"];
+
+/// Questions not written out in full, and texts that use a banned word.
+fn writing_errors(model: &Model) -> Vec<String> {
+    let mut errors = Vec::new();
+    for q in &model.questions {
+        for (name, value) in [
+            ("text", &q.text),
+            ("counts", &q.counts),
+            ("not_counts", &q.not_counts),
+            ("action", &q.action),
+            ("done_when", &q.done_when),
+            ("why", &q.why),
+        ] {
+            if value.trim().is_empty() {
+                errors.push(format!("{}: {name} is empty", q.id));
+            }
+        }
+        if !q.text.trim_end().ends_with('?') {
+            errors.push(format!("{}: the text is not a question", q.id));
+        }
+        if !(1..=3).contains(&q.proof.len()) || q.proof.iter().any(|p| p.trim().is_empty()) {
+            errors.push(format!("{}: needs one to three items of evidence", q.id));
+        }
+    }
+    // Everything in our own words (the seed's statements are verbatim).
+    let mut texts: Vec<(&str, &str)> = Vec::new();
+    for q in &model.questions {
+        for value in [
+            &q.text,
+            &q.help,
+            &q.counts,
+            &q.not_counts,
+            &q.action,
+            &q.done_when,
+            &q.why,
+        ]
+        .into_iter()
+        .chain(&q.proof)
+        {
+            texts.push((&q.id, value));
+        }
+    }
+    for d in &model.dimensions {
+        texts.push((&d.id, &d.summary));
+    }
+    for n in &model.not_asked {
+        texts.push((&n.characteristic, &n.reason));
+    }
+    for p in &model.previous {
+        texts.push((&p.question, &p.note));
+    }
+    if let Some(c) = &model.crosswalk {
+        texts.push(("crosswalk", &c.differences));
+        for l in &c.levels {
+            texts.push(("crosswalk", &l.summary));
+        }
+    }
+    for (owner, text) in texts {
+        let lower = text.to_lowercase();
+        for word in BANNED.iter().filter(|w| lower.contains(*w)) {
+            errors.push(format!("{owner}: {text:?} uses {word:?}"));
+        }
+    }
+    errors
+}
+
+/// Where `previous` fails to account for each question of `v1` exactly once.
+fn previous_errors(model: &Model, v1: &Model) -> Vec<String> {
+    let mut errors = Vec::new();
+    for q in &v1.questions {
+        let entries: Vec<_> = model
+            .previous
+            .iter()
+            .filter(|p| p.version == v1.version && p.question == q.id)
+            .collect();
+        let [p] = entries[..] else {
+            errors.push(format!(
+                "version 1's {} has {} entries in \"previous\", not one",
+                q.id,
+                entries.len()
+            ));
+            continue;
+        };
+        if p.note.trim().is_empty() {
+            errors.push(format!("{}: the note is empty", q.id));
+        }
+        let fits = match p.change {
+            Change::Same | Change::Merged => p.becomes.len() == 1,
+            Change::Split => p.becomes.len() >= 2,
+            Change::Changed => !p.becomes.is_empty(),
+            Change::Removed => p.becomes.is_empty(),
+        };
+        if !fits {
+            errors.push(format!(
+                "{}: \"{}\" with {} new question(s)",
+                q.id,
+                p.change.key(),
+                p.becomes.len()
+            ));
+        }
+        if p.change == Change::Merged
+            && !model.previous.iter().any(|o| {
+                o.question != p.question && o.change == Change::Merged && o.becomes == p.becomes
+            })
+        {
+            errors.push(format!(
+                "{}: merged into {:?}, but nothing else is",
+                q.id, p.becomes
+            ));
+        }
+    }
+    for p in &model.previous {
+        if p.version != v1.version || v1.question_index(&p.question).is_none() {
+            errors.push(format!(
+                "\"previous\" names {} of version {}, which version 1 does not have",
+                p.question, p.version
+            ));
+        }
+    }
+    errors
+}
+
+/// For a practice that a later row replaces: the seed statement that takes
+/// its place at the level after its last (`None`: later rows drop it).
+fn replaced_by(id: &str) -> Option<Option<&'static str>> {
+    match id {
+        "release.handoff" => Some(Some("l2-release-3")),
+        "release.routine-owner" => Some(Some("l3-release-3")),
+        "integration.basic-model-tests" => Some(Some("l3-integration-1")),
+        "integration.releases-automated" => Some(None),
+        _ => None,
+    }
+}
+
+fn version_1() -> Model {
+    Model::from_json(BUILTIN_V1_JSON).expect("version 1 is a valid model")
+}
+
+#[test]
+fn each_question_spans_exactly_the_levels_of_the_statements_it_cites() {
+    let Some(seed) = read_seed() else {
+        return;
+    };
+    let model = builtin();
+    let errors = span_errors(model, &seed_levels(model, &seed));
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn every_question_is_written_out_in_full() {
+    let errors = writing_errors(builtin());
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn every_version_1_question_is_accounted_for_once() {
+    let v1 = version_1();
+    assert_eq!(v1.version, 1);
+    let errors = previous_errors(builtin(), &v1);
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+/// The checks above catch what they are for: each edit breaks the built-in
+/// model in one way, and the matching check reports it.
+#[test]
+fn the_checks_catch_a_broken_model() {
+    fn edited(edit: impl FnOnce(&mut serde_json::Value)) -> Model {
+        let mut v: serde_json::Value =
+            serde_json::from_str(maturity_engine::model::BUILTIN_JSON).unwrap();
+        edit(&mut v);
+        Model::from_json(&v.to_string()).expect("the edit keeps the model valid")
+    }
+    fn question<'a>(v: &'a mut serde_json::Value, id: &str) -> &'a mut serde_json::Value {
+        v["questions"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|q| q["id"] == id)
+            .unwrap_or_else(|| panic!("no question {id}"))
+    }
+    // Seed levels as the characteristic ids state them, so that this runs
+    // without the seed (the ids match the seed: see the verbatim test).
+    let model = builtin();
+    let levels: HashMap<String, u8> = model
+        .characteristics
+        .iter()
+        .map(|c| (c.id.clone(), c.id[1..2].parse().unwrap()))
+        .collect();
+    assert!(span_errors(model, &levels).is_empty());
+    // A replaced practice kept past its last row.
+    let m = edited(|v| question(v, "release.handoff")["until"] = 2.into());
+    assert!(!span_errors(&m, &levels).is_empty());
+    // A hole: one level's statement left out (another question still cites it).
+    let m = edited(|v| {
+        let e = question(v, "creation.code-versioned")["evidence"]
+            .as_array_mut()
+            .unwrap();
+        e.retain(|c| c != "l3-creation-4");
+    });
+    assert!(!span_errors(&m, &levels).is_empty());
+    // A Technology practice that stops early.
+    let m = edited(|v| question(v, "technology.ab-testing")["until"] = 3.into());
+    assert!(!span_errors(&m, &levels).is_empty());
+
+    let m = edited(|v| question(v, "release.ci")["not_counts"] = "".into());
+    assert!(!writing_errors(&m).is_empty());
+    let m = edited(|v| question(v, "release.ci")["proof"] = serde_json::json!([]));
+    assert!(!writing_errors(&m).is_empty());
+    let m = edited(|v| question(v, "release.ci")["help"] = "Good looks like: CI.".into());
+    assert!(!writing_errors(&m).is_empty());
+
+    let v1 = version_1();
+    let m = edited(|v| {
+        v["previous"].as_array_mut().unwrap().pop();
+    });
+    assert!(!previous_errors(&m, &v1).is_empty());
+    let m = edited(|v| {
+        let p = v["previous"].as_array_mut().unwrap();
+        let first = p[0].clone();
+        p.push(first);
+    });
+    assert!(!previous_errors(&m, &v1).is_empty());
+}
+
+#[test]
+fn every_practice_that_stops_names_what_replaces_it() {
+    let model = builtin();
+    for q in &model.questions {
+        let entry = replaced_by(&q.id);
+        assert_eq!(
+            entry.is_some(),
+            q.until < MAX_LEVEL,
+            "{}: a question that stops before level {MAX_LEVEL} names what replaces it, and no other does",
+            q.id
+        );
+        if let Some(Some(c)) = entry {
+            let c = model
+                .characteristic(c)
+                .unwrap_or_else(|| panic!("{}: {c} is not a characteristic", q.id));
+            assert!(
+                c.dimension == q.dimension && c.level == q.until + 1,
+                "{}: its replacement {} is in its dimension at the next level",
+                q.id,
+                c.id
+            );
+            assert!(
+                model
+                    .questions
+                    .iter()
+                    .any(|o| o.level == c.level && o.evidence.contains(&c.id)),
+                "{}: its replacement {} is asked from that level",
+                q.id,
+                c.id
+            );
+        }
+    }
+}
+
+/// Words for a level span: "level 2 and every level above it", "level 4",
+/// "levels 1 to 2 only".
+fn span_words(q: &Question) -> String {
+    match (q.level, q.until) {
+        (l, MAX_LEVEL) if l == MAX_LEVEL => format!("level {l}"),
+        (l, MAX_LEVEL) => format!("level {l} and every level above it"),
+        (l, u) if l == u => format!("level {l} only"),
+        (l, u) => format!("levels {l} to {u} only"),
+    }
+}
+
+/// Markdown table cell: no line breaks or bars.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
 /// Renders the questionnaire mapping document from the model.
 fn render_questionnaire(model: &Model) -> String {
+    let v1 = Model::from_json(BUILTIN_V1_JSON).expect("version 1 is a valid model");
     let mut s = String::new();
     let w = &mut s;
     let _ = writeln!(
@@ -215,30 +613,37 @@ fn render_questionnaire(model: &Model) -> String {
     );
     let _ = writeln!(
         w,
-        "Generated from `engine/data/mlops-maturity-model.json` (model `{}`, version {}); do not edit by hand. \
+        "Generated from `engine/data/mlops-maturity-model.json` (model `{}`, questionnaire version {}); do not edit by hand. \
          After changing the model, run `UPDATE_DOCS=1 cargo test -p maturity-engine --test traceability` and commit the result.\n",
         model.id, model.version
     );
     let _ = writeln!(w, "## How seed statements became questions\n");
     for line in [
-        "- **One practice per question.** Each question asks about one practice, in plain words, with a short \"what good looks like\" help text. Its level is the level at which the seed first expects the practice; nothing is asked at level 0, the starting point.",
-        "- **Practices accumulate.** A statement repeated at later levels (\"Data pipeline gathers data automatically\" at levels 1 to 4) is one question at its first level; the later copies are cited as its evidence.",
-        "- **Absences are the \"No\" answer.** Level 0 and 1 statements that describe a missing practice (\"Data gathered manually\", \"siloed\", \"Heavily reliant on data scientist expertise\") are not asked: they are what answering No to the matching question means. Each is listed below with the question it points to.",
-        "- **Hedged statements** (\"Compute is or isn't managed\" at level 1) expect nothing, so the practice is first asked at the next level that states it plainly.",
-        "- **The disappearing item.** Application Integration \"Releases automated\" is stated at level 1 and not repeated later. It is asked at level 1 and stays expected, as every practice does (see docs/SCORING.md, example 6).",
+        "- **One practice per question.** Each question asks about one practice in plain words. With it come help that defines its terms, what counts and what does not count as having the practice, evidence a team could show, and a next step with a check for when it is done and a line on why it matters.",
+        "- **Answers measure coverage.** No means none of the production models in scope has the practice, Partially fewer than half, Mostly at least half but not all, Fully all of them; so what counts is written per model or per release.",
+        "- **A question holds for the levels whose rows describe its practice.** Its level is the first level whose row describes the practice, and it stays required up to its last such level (level 4 unless a later row replaces the practice). It cites the statement of every level in that span: \"Data pipeline gathers data automatically\" appears at levels 1 to 4 and is cited four times by one question. Nothing is asked at level 0, the starting point.",
+        "- **Replaced practices stop.** The hand-off to software engineers (Model Release, level 1) gives way to a release managed by the software engineering team (level 2), and that to a delivery pipeline (levels 3 and 4); basic integration tests for the model (Application Integration, levels 1 and 2) give way to unit and integration tests for each model release (levels 3 and 4); automated releases (Application Integration) are listed at level 1 only. Each such question is required only up to its last row.",
+        "- **Technology is cumulative.** The overview's Technology column lists what each level adds, so a Technology statement of level k holds at every level from k on, and a Technology question stays required up to level 4.",
+        "- **Absences are the \"No\" answer.** Statements that describe a missing practice (\"Data gathered manually\", \"siloed\", \"Heavily reliant on data scientist expertise\") are not asked: they are what answering No to the matching question means. Each is listed below with the question it points to.",
+        "- **Hedged statements are not asked.** \"Compute is or isn't managed\" and \"likely version controlled\" at level 1 expect nothing definite, so the practice is first asked at the next level that states it plainly.",
+        "- **Roles become work.** The seed speaks of data scientists, data engineers and software engineers. The questions speak of whoever trains models, builds the data pipelines or runs the application, and their help says how a team in which the same people do all of it should answer.",
         "- **Level highlights** (the overview table's Highlights column) describe outcomes of a level, not practices. They are shown with each level in the app and not asked.",
     ] {
         let _ = writeln!(w, "{line}");
     }
-    let _ = writeln!(w, "\n## Questions per dimension and level\n");
-    let _ = writeln!(w, "| dimension | L1 | L2 | L3 | L4 | total |");
+    let _ = writeln!(w, "\n## Questions required at each level\n");
+    let _ = writeln!(
+        w,
+        "A question is required at every level from its level to its last level; a dimension reaches a level when every applicable question required there is met.\n"
+    );
+    let _ = writeln!(w, "| dimension | L1 | L2 | L3 | L4 | questions |");
     let _ = writeln!(w, "| --- | --- | --- | --- | --- | --- |");
     for (d, dim) in model.dimensions.iter().enumerate() {
-        let per: Vec<usize> = (1..=4)
+        let per: Vec<usize> = (1..=MAX_LEVEL)
             .map(|l| {
                 model
                     .questions_of(d)
-                    .filter(|q| model.questions[*q].level == l)
+                    .filter(|q| model.questions[*q].required_at(l))
                     .count()
             })
             .collect();
@@ -250,24 +655,65 @@ fn render_questionnaire(model: &Model) -> String {
             per[1],
             per[2],
             per[3],
-            per.iter().sum::<usize>()
+            model.questions_of(d).count()
         );
     }
     let _ = writeln!(w, "| **all** | | | | | **{}** |", model.questions.len());
 
     for (d, dim) in model.dimensions.iter().enumerate() {
         let _ = writeln!(w, "\n## {}\n\n{}\n", dim.name, dim.summary);
-        let _ = writeln!(w, "### Questions\n");
+        let _ = writeln!(w, "### Questions");
         for qi in model.questions_of(d) {
             let q = &model.questions[qi];
-            let _ = writeln!(w, "- **L{}** `{}`: {}", q.level, q.id, q.text);
-            let _ = writeln!(w, "  - next step: {}", q.action);
-            for c in model.evidence_of(qi) {
-                let _ = writeln!(w, "  - evidences L{} \"{}\"", c.level, c.text);
+            let _ = writeln!(w, "\n#### `{}`: {}\n", q.id, q.text);
+            let mut level = format!("required at {}", span_words(q));
+            match replaced_by(&q.id) {
+                Some(Some(c)) => {
+                    let c = model.characteristic(c).expect("a characteristic");
+                    let _ = write!(
+                        level,
+                        "; from level {} the {} row says instead \"{}\"",
+                        c.level, dim.name, c.text
+                    );
+                }
+                Some(None) => {
+                    let _ = write!(level, "; later rows do not list it");
+                }
+                None => {}
             }
+            let _ = writeln!(w, "- **Level:** {level}.");
+            if !q.help.trim().is_empty() {
+                let _ = writeln!(w, "- **Help:** {}", q.help);
+            }
+            let _ = writeln!(w, "- **What counts:** {}", q.counts);
+            let _ = writeln!(w, "- **What does not count:** {}", q.not_counts);
+            let _ = writeln!(w, "- **Evidence to show:** {}.", q.proof.join("; "));
+            let _ = writeln!(w, "- **Seed statements cited:**");
+            for c in model.evidence_of(qi) {
+                let other = if c.dimension == q.dimension {
+                    String::new()
+                } else {
+                    let name = model
+                        .dimension_index(&c.dimension)
+                        .map_or(c.dimension.as_str(), |i| model.dimensions[i].name.as_str());
+                    format!(" ({name})")
+                };
+                let _ = writeln!(w, "  - L{} \"{}\"{other}", c.level, c.text);
+            }
+            let _ = writeln!(
+                w,
+                "- **Next step:** {}. **Done when:** {} **Why:** {}",
+                q.action, q.done_when, q.why
+            );
+            let requires = if q.requires.is_empty() {
+                "none".to_owned()
+            } else {
+                format!("`{}`", q.requires.join("`, `"))
+            };
+            let _ = writeln!(w, "- **Prerequisites:** {requires}.");
         }
         let _ = writeln!(w, "\n### Every seed statement of this dimension\n");
-        for level in 0..=4u8 {
+        for level in 0..=MAX_LEVEL {
             for c in model.characteristics_at(d, level) {
                 let askers: Vec<&str> = model
                     .questions
@@ -293,6 +739,65 @@ fn render_questionnaire(model: &Model) -> String {
                 }
             }
         }
+    }
+
+    if !model.previous.is_empty() {
+        let _ = writeln!(w, "\n## What became of version 1's questions\n");
+        let _ = writeln!(
+            w,
+            "\"same\": the same practice, and an earlier answer carries over; \"changed\": the practice asked differs, so an earlier answer is shown for review; \"merged\": two questions became one; \"split\": one question became several; \"removed\": no longer asked.\n"
+        );
+        let _ = writeln!(
+            w,
+            "| version 1 question | its text | change | version {} question(s) | note |",
+            model.version
+        );
+        let _ = writeln!(w, "| --- | --- | --- | --- | --- |");
+        for q in &v1.questions {
+            for p in model
+                .previous
+                .iter()
+                .filter(|p| p.version == 1 && p.question == q.id)
+            {
+                let becomes = if p.becomes.is_empty() {
+                    "(none)".to_owned()
+                } else {
+                    format!("`{}`", p.becomes.join("`, `"))
+                };
+                let _ = writeln!(
+                    w,
+                    "| `{}` | {} | {} | {becomes} | {} |",
+                    q.id,
+                    cell(&q.text),
+                    p.change.key(),
+                    cell(&p.note)
+                );
+            }
+        }
+    }
+
+    if let Some(c) = &model.crosswalk {
+        let _ = writeln!(w, "\n## Crosswalk: {}\n", c.name);
+        let _ = writeln!(
+            w,
+            "Source: {}. A team's level in this scheme comes from the same answers: a level is reached when the questions it requires, and those required by the levels below it, are met.",
+            c.source
+        );
+        for l in &c.levels {
+            let _ = writeln!(w, "\n### Level {}: {}\n\n{}\n", l.number, l.name, l.summary);
+            if l.requires.is_empty() {
+                let _ = writeln!(w, "Requires no practice.");
+            } else {
+                let _ = writeln!(w, "Requires, on top of the levels below:\n");
+                for r in &l.requires {
+                    let text = model
+                        .question_index(r)
+                        .map_or("", |i| model.questions[i].text.as_str());
+                    let _ = writeln!(w, "- `{r}`: {text}");
+                }
+            }
+        }
+        let _ = writeln!(w, "\n### Where the two models differ\n\n{}", c.differences);
     }
     s
 }
