@@ -104,6 +104,22 @@ impl Answer {
         self != Answer::NotApplicable
     }
 
+    /// What the answer means, shown beside the choice: the scale measures how
+    /// much of the assessment's scope (the production models it covers) has
+    /// the practice. "Mostly" starts at half, so that a practice in place for
+    /// half or more of the models counts as met.
+    pub fn anchor(self) -> &'static str {
+        match self {
+            Answer::No => "None of the models in scope",
+            Answer::Partially => "Some, but fewer than half",
+            Answer::Mostly => "Half or more, not all",
+            Answer::Fully => "All of them",
+            Answer::DontKnow => "Can't vouch for it either way",
+            Answer::NotApplicable => "Doesn't apply here: say why in a note",
+            Answer::Unanswered => "",
+        }
+    }
+
     /// Rank on the No..Fully scale (0..=3), for comparing two answers.
     /// `None` for states off the scale.
     pub fn rank(self) -> Option<u8> {

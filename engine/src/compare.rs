@@ -284,29 +284,33 @@ pub fn target_progress(
 
 /// One entry of a pasted list of links.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PastedLink {
+pub struct PastedLink<'m> {
     /// 1-based line number in the pasted text.
     pub line: usize,
     /// The entry as pasted (trimmed, at most 80 characters, for messages).
     pub text: String,
-    pub result: Result<SharedResult, LinkError>,
+    /// The questionnaire version it was made with, and its result.
+    pub result: Result<(&'m Model, SharedResult), LinkError>,
 }
 
-/// Reads a list of result links, one per line (blank lines skipped). Each
-/// bad link is reported on its own; the good ones are still returned.
-/// `payload_of` finds the payload in a line (the app knows its URL shape).
-pub fn parse_links<'t>(
-    model: &Model,
+/// Reads a list of result links, one per line (blank lines skipped), made
+/// with `model` or an earlier version of it that `earlier` gives (see
+/// [`link::decode_versions`]). Each bad link is reported on its own; the
+/// good ones are still returned. `payload_of` finds the payload in a line
+/// (the app knows its URL shape).
+pub fn parse_links<'t, 'm>(
+    model: &'m Model,
+    earlier: impl Fn(u8) -> Option<&'m Model>,
     text: &'t str,
     payload_of: impl Fn(&'t str) -> &'t str,
-) -> Vec<PastedLink> {
+) -> Vec<PastedLink<'m>> {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| PastedLink {
             line: i + 1,
             text: l.trim().chars().take(80).collect(),
-            result: link::decode(model, payload_of(l)),
+            result: link::decode_versions(model, &earlier, payload_of(l)),
         })
         .collect()
 }

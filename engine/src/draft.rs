@@ -1,36 +1,46 @@
 //! The draft format: an assessment in progress, as stored (localStorage) or
 //! exported to a file.
 //!
-//! # Wire format, version 1
+//! # Wire format, version 2
 //!
 //! ```json
-//! {"format":1,
-//!  "model":{"id":"mlops-maturity-model","version":1},
+//! {"format":2,
+//!  "model":{"id":"mlops-maturity-model","version":2},
 //!  "answers":{"people.ds-with-de":"fully"},
 //!  "notes":{"people.ds-with-de":"Since the spring reorg"},
 //!  "targets":{"people":3},
+//!  "scope":"Payments team: the fraud and credit models",
+//!  "earlier":{"version":1,"answers":{"release.cicd":"mostly"},"notes":{}},
 //!  "created_ms":1700000000000,"updated_ms":1700000360000}
 //! ```
 //!
 //! Answers and notes are keyed by question id, targets by dimension id, and
-//! answers are [`Answer::key`] words, so a draft survives a new model version
-//! that adds, removes or reorders questions: what the model no longer knows is
-//! reported in [`Loaded::dropped`], never an error. Unanswered questions are
-//! left out.
+//! answers are [`Answer::key`] words. `scope` (optional) says which team and
+//! models the assessment covers. `earlier` (optional) keeps, verbatim, the
+//! answers and notes of a draft made with an earlier questionnaire version,
+//! keyed by that version's ids: see "Migration" below.
+//!
+//! Format 1 is format 2 without `scope` and `earlier`; it is read as such.
+//!
+//! # Migration between questionnaire versions
+//!
+//! A draft of an older version of this model is carried over through the
+//! model's [`Previous`](crate::model::Previous) table: an answer whose
+//! question is the same practice moves to the new question; notes move to
+//! the question(s) that ask what the old one asked; everything (including
+//! answers that do not carry over) is kept in [`Draft::earlier`], so the
+//! app can show the old answer beside each changed question for review. Ids
+//! found in neither the model nor its table are reported in
+//! [`Loaded::dropped`], never an error. Unanswered questions are left out.
 //!
 //! The wire structs are private and kept apart from [`Draft`], the domain type.
 //!
 //! # Reading, and how a new format version is added
 //!
 //! [`from_json`] first peeks at `"format"` alone, then dispatches on it.
-//! Released formats are never changed. A future version 2 adds:
-//!
-//! 1. a `DraftV2` wire struct and `fn v2_into_draft(model, DraftV2)`;
-//! 2. `fn v1_to_v2(DraftV1) -> DraftV2`, a pure migration;
-//! 3. one arm in the dispatch, `2 => v2_into_draft(model, parse(text)?)`,
-//!    and the `1` arm becomes `v2_into_draft(model, v1_to_v2(parse(text)?))`;
-//! 4. [`DRAFT_FORMAT`] becomes 2 and [`to_json`] writes `DraftV2`;
-//! 5. a golden v2 string in `tests/draft.rs`, beside the frozen v1 one.
+//! Released formats are never changed: a new format adds a wire struct, a
+//! pure migration from the one before, one arm in the dispatch, and a golden
+//! string in `tests/draft.rs` beside the frozen older ones.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -39,10 +49,13 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::answer::{Answer, Answers, Targets};
-use crate::model::{Model, MAX_LEVEL};
+use crate::model::{Change, Model, MAX_LEVEL};
 
 /// The format version [`to_json`] writes.
-pub const DRAFT_FORMAT: u32 = 1;
+pub const DRAFT_FORMAT: u32 = 2;
+
+/// Longest assessment scope kept, in characters.
+pub const MAX_SCOPE_CHARS: usize = 200;
 
 /// Largest draft text [`from_json`] reads, in bytes (256 KiB).
 pub const MAX_DRAFT_BYTES: usize = 256 * 1024;
@@ -59,6 +72,113 @@ pub struct Draft {
     pub created_ms: f64,
     /// When the draft was last changed, in milliseconds since the Unix epoch.
     pub updated_ms: f64,
+    /// Which team and models the assessment covers, in the user's words
+    /// ("" when not given). Never put in share links.
+    pub scope: String,
+    /// The answers and notes of the earlier questionnaire version this draft
+    /// was carried over from, kept for review.
+    pub earlier: Option<Earlier>,
+}
+
+/// A draft's answers and notes as they were under an earlier version of the
+/// questionnaire, keyed by that version's question ids.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Earlier {
+    pub version: u8,
+    pub answers: BTreeMap<String, Answer>,
+    pub notes: BTreeMap<String, String>,
+}
+
+/// An earlier answer to show beside a question that changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ToReview<'m> {
+    /// The earlier version's question id.
+    pub question: &'m str,
+    pub answer: Answer,
+    /// What changed, from the model's table.
+    pub note: &'m str,
+}
+
+impl Earlier {
+    /// The earlier answers behind `question` (a current question index) that
+    /// did not carry over because the practice asked changed.
+    pub fn to_review<'m>(&self, model: &'m Model, question: usize) -> Vec<ToReview<'m>> {
+        let Some(id) = model.questions.get(question).map(|q| q.id.as_str()) else {
+            return Vec::new();
+        };
+        model
+            .previous
+            .iter()
+            .filter(|p| p.version == self.version && p.change != Change::Same)
+            .filter(|p| p.becomes.iter().any(|b| b == id))
+            .filter_map(|p| {
+                let answer = *self.answers.get(&p.question)?;
+                Some(ToReview {
+                    question: &p.question,
+                    answer,
+                    note: &p.note,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Carries answers and notes keyed by an earlier version's question ids over
+/// to `model`, through its table of previous questions (ids without an entry
+/// there are matched by id). Returns the draft parts and the ids found
+/// nowhere. Notes of several old questions that became one are joined.
+pub fn carry_over(
+    model: &Model,
+    version: u8,
+    answers: &BTreeMap<String, Answer>,
+    notes: &BTreeMap<String, String>,
+) -> (Answers, BTreeMap<usize, String>, Vec<String>) {
+    let mut carried = Answers::new(model);
+    let mut carried_notes: BTreeMap<usize, String> = BTreeMap::new();
+    let mut dropped = BTreeSet::new();
+    let entry = |id: &str| {
+        model
+            .previous
+            .iter()
+            .find(|p| p.version == version && p.question == id)
+    };
+    for (id, answer) in answers {
+        match entry(id) {
+            Some(p) if p.change == Change::Same => {
+                if let Some(q) = p.becomes.first().and_then(|b| model.question_index(b)) {
+                    carried.set(q, *answer);
+                }
+            }
+            Some(_) => {}
+            None => match model.question_index(id) {
+                Some(q) => carried.set(q, *answer),
+                None => {
+                    dropped.insert(id.clone());
+                }
+            },
+        }
+    }
+    for (id, text) in notes {
+        let targets: Vec<usize> = match entry(id) {
+            Some(p) => p
+                .becomes
+                .iter()
+                .filter_map(|b| model.question_index(b))
+                .collect(),
+            None => model.question_index(id).into_iter().collect(),
+        };
+        if targets.is_empty() && entry(id).is_none() {
+            dropped.insert(id.clone());
+        }
+        for q in targets {
+            let slot = carried_notes.entry(q).or_default();
+            if !slot.is_empty() {
+                slot.push_str("\n\n");
+            }
+            slot.push_str(text);
+        }
+    }
+    (carried, carried_notes, dropped.into_iter().collect())
 }
 
 impl Draft {
@@ -70,6 +190,8 @@ impl Draft {
             targets: Targets::new(model),
             created_ms: now_ms,
             updated_ms: now_ms,
+            scope: String::new(),
+            earlier: None,
         }
     }
 
@@ -79,6 +201,8 @@ impl Draft {
         self.answers.answered() == 0
             && !self.targets.any()
             && self.notes.values().all(|n| n.trim().is_empty())
+            && self.scope.trim().is_empty()
+            && self.earlier.is_none()
     }
 }
 
@@ -161,7 +285,7 @@ struct ModelRefV1 {
     version: u8,
 }
 
-/// Format 1, frozen.
+/// Format 1, frozen: format 2 without `scope` and `earlier`.
 #[derive(Serialize, Deserialize)]
 struct DraftV1 {
     format: u32,
@@ -174,6 +298,49 @@ struct DraftV1 {
     targets: BTreeMap<String, u64>,
     created_ms: f64,
     updated_ms: f64,
+}
+
+/// Format 2.
+#[derive(Serialize, Deserialize)]
+struct DraftV2 {
+    format: u32,
+    model: ModelRefV1,
+    #[serde(default)]
+    answers: BTreeMap<String, String>,
+    #[serde(default)]
+    notes: BTreeMap<String, String>,
+    #[serde(default)]
+    targets: BTreeMap<String, u64>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    scope: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    earlier: Option<EarlierV2>,
+    created_ms: f64,
+    updated_ms: f64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct EarlierV2 {
+    version: u8,
+    #[serde(default)]
+    answers: BTreeMap<String, String>,
+    #[serde(default)]
+    notes: BTreeMap<String, String>,
+}
+
+/// Format 1 read as format 2.
+fn v1_to_v2(v1: DraftV1) -> DraftV2 {
+    DraftV2 {
+        format: 2,
+        model: v1.model,
+        answers: v1.answers,
+        notes: v1.notes,
+        targets: v1.targets,
+        scope: String::new(),
+        earlier: None,
+        created_ms: v1.created_ms,
+        updated_ms: v1.updated_ms,
+    }
 }
 
 /// Writes a draft in the current format ([`DRAFT_FORMAT`]).
@@ -203,7 +370,16 @@ pub fn to_json(model: &Model, draft: &Draft) -> String {
     });
     let targets = btree_map(targets);
     let finite = |t: f64| if t.is_finite() { t } else { 0.0 };
-    let wire = DraftV1 {
+    let earlier = draft.earlier.as_ref().map(|e| EarlierV2 {
+        version: e.version,
+        answers: btree_map(
+            e.answers
+                .iter()
+                .map(|(id, a)| (id.clone(), a.key().to_owned())),
+        ),
+        notes: e.notes.clone(),
+    });
+    let wire = DraftV2 {
         format: DRAFT_FORMAT,
         model: ModelRefV1 {
             id: model.id.clone(),
@@ -212,6 +388,8 @@ pub fn to_json(model: &Model, draft: &Draft) -> String {
         answers,
         notes,
         targets,
+        scope: draft.scope.chars().take(MAX_SCOPE_CHARS).collect(),
+        earlier,
         created_ms: finite(draft.created_ms),
         updated_ms: finite(draft.updated_ms),
     };
@@ -252,7 +430,8 @@ pub fn from_json(model: &Model, text: &str) -> Result<Loaded, DraftError> {
     }
     let Peek { format } = parse(text)?;
     match format {
-        1 => v1_into_draft(model, parse(text)?),
+        1 => v2_into_draft(model, v1_to_v2(parse(text)?)),
+        2 => v2_into_draft(model, parse(text)?),
         f if f > DRAFT_FORMAT => Err(DraftError::NewerFormat { format: f }),
         f => Err(DraftError::UnknownFormat { format: f }),
     }
@@ -268,7 +447,24 @@ fn parse<T: DeserializeOwned>(text: &str) -> Result<T, DraftError> {
     })
 }
 
-fn v1_into_draft(model: &Model, wire: DraftV1) -> Result<Loaded, DraftError> {
+fn answer_of(id: &str, word: &str) -> Result<Answer, DraftError> {
+    Answer::from_key(word).ok_or_else(|| {
+        DraftError::Invalid(format!(
+            "answers.{id:?} is {word:?}, which is not an answer"
+        ))
+    })
+}
+
+fn answers_of(words: BTreeMap<String, String>) -> Result<BTreeMap<String, Answer>, DraftError> {
+    let mut answers = BTreeMap::new();
+    for (id, word) in words {
+        let answer = answer_of(&id, &word)?;
+        answers.insert(id, answer);
+    }
+    Ok(answers)
+}
+
+fn v2_into_draft(model: &Model, wire: DraftV2) -> Result<Loaded, DraftError> {
     if wire.model.id != model.id {
         return Err(DraftError::OtherModel { id: wire.model.id });
     }
@@ -280,27 +476,48 @@ fn v1_into_draft(model: &Model, wire: DraftV1) -> Result<Loaded, DraftError> {
     let mut dropped = BTreeSet::new();
     let mut draft = Draft::new(model, wire.created_ms);
     draft.updated_ms = wire.updated_ms;
+    draft.scope = wire.scope.chars().take(MAX_SCOPE_CHARS).collect();
+    draft.earlier = match wire.earlier {
+        Some(e) => Some(Earlier {
+            version: e.version,
+            answers: answers_of(e.answers)?,
+            notes: e.notes,
+        }),
+        None => None,
+    };
 
-    for (id, word) in wire.answers {
-        let answer = Answer::from_key(&word).ok_or_else(|| {
-            DraftError::Invalid(format!(
-                "answers.{id:?} is {word:?}, which is not an answer"
-            ))
-        })?;
-        match model.question_index(&id) {
-            Some(q) => draft.answers.set(q, answer),
-            None => {
-                dropped.insert(id);
+    let answers = answers_of(wire.answers)?;
+    if wire.model.version < model.version {
+        // Made with an earlier questionnaire: carry over, and keep the
+        // original for review.
+        let (carried, notes, lost) = carry_over(model, wire.model.version, &answers, &wire.notes);
+        draft.answers = carried;
+        draft.notes = notes;
+        dropped.extend(lost);
+        if !answers.is_empty() || !wire.notes.is_empty() {
+            draft.earlier = Some(Earlier {
+                version: wire.model.version,
+                answers,
+                notes: wire.notes,
+            });
+        }
+    } else {
+        for (id, answer) in answers {
+            match model.question_index(&id) {
+                Some(q) => draft.answers.set(q, answer),
+                None => {
+                    dropped.insert(id);
+                }
             }
         }
-    }
-    for (id, text) in wire.notes {
-        match model.question_index(&id) {
-            Some(q) => {
-                draft.notes.insert(q, text);
-            }
-            None => {
-                dropped.insert(id);
+        for (id, text) in wire.notes {
+            match model.question_index(&id) {
+                Some(q) => {
+                    draft.notes.insert(q, text);
+                }
+                None => {
+                    dropped.insert(id);
+                }
             }
         }
     }

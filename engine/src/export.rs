@@ -147,6 +147,42 @@ pub fn import_result(model: &Model, text: &str) -> Result<Imported, ImportError>
     })
 }
 
+/// Reads a result file with the questionnaire version it was made with:
+/// `earlier` gives the model of an earlier version, if this build has it;
+/// otherwise (and for the current version) the file is read with `current`,
+/// which carries an earlier version's answers over (see [`crate::draft`]).
+/// Team views use this to compare like with like.
+///
+/// # Errors
+/// As [`import_result`].
+pub fn import_result_as_made<'m>(
+    current: &'m Model,
+    earlier: impl Fn(u8) -> Option<&'m Model>,
+    text: &str,
+) -> Result<(&'m Model, Imported), ImportError> {
+    #[derive(Deserialize)]
+    struct ModelRef {
+        version: u8,
+    }
+    #[derive(Deserialize)]
+    struct Peek {
+        model: ModelRef,
+    }
+    let version = if text.len() <= draft::MAX_DRAFT_BYTES {
+        serde_json::from_str::<Peek>(text)
+            .ok()
+            .map(|p| p.model.version)
+    } else {
+        None
+    };
+    let model = version
+        .filter(|v| *v < current.version)
+        .and_then(&earlier)
+        .filter(|m| m.id == current.id)
+        .unwrap_or(current);
+    import_result(model, text).map(|imported| (model, imported))
+}
+
 /// One row per question: `dimension,level,question_id,question,answer,note`.
 pub fn csv(model: &Model, answers: &Answers, notes: &BTreeMap<usize, String>) -> String {
     let mut out = String::from("dimension,level,question_id,question,answer,note\r\n");
@@ -187,11 +223,19 @@ fn csv_field(text: &str) -> String {
 /// The next steps as a Markdown task list, grouped by the level they lead
 /// to, each with the model statements behind it. Stops at the targets when
 /// given.
-pub fn markdown_checklist(model: &Model, answers: &Answers, targets: Option<&Targets>) -> String {
+pub fn markdown_checklist(
+    model: &Model,
+    answers: &Answers,
+    targets: Option<&Targets>,
+    scope: &str,
+) -> String {
     let assessment = assess(model, answers);
     let mut out = String::new();
     let w = &mut out;
     let _ = writeln!(w, "# MLOps maturity: next steps\n");
+    if !scope.trim().is_empty() {
+        let _ = writeln!(w, "Scope: {}\n", scope.trim());
+    }
     match (assessment.overall.level, assessment.overall.score) {
         (Some(level), Some(score)) => {
             let _ = writeln!(
@@ -247,6 +291,10 @@ pub fn markdown_checklist(model: &Model, answers: &Answers, targets: Option<&Tar
             question.action,
             step.answer.label()
         );
+        if !question.done_when.is_empty() {
+            let _ = writeln!(w, "  - Done when: {}", question.done_when);
+            let _ = writeln!(w, "  - Why: {}", question.why);
+        }
         for c in model.evidence_of(step.question) {
             let _ = writeln!(w, "  - Model, level {}: \"{}\"", c.level, c.text);
         }

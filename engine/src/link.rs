@@ -274,6 +274,38 @@ pub fn decode(model: &Model, text: &str) -> Result<SharedResult, LinkError> {
     })
 }
 
+/// Decodes a payload made with `current` or with an earlier version of it
+/// that `earlier` returns: the model it was made with, and its result. A
+/// result is always read, and scored, with the questionnaire it was made with.
+///
+/// # Errors
+/// As [`decode`]; [`LinkError::OlderModelVersion`] only for a version
+/// `earlier` does not have.
+pub fn decode_versions<'m>(
+    current: &'m Model,
+    earlier: impl Fn(u8) -> Option<&'m Model>,
+    text: &str,
+) -> Result<(&'m Model, SharedResult), LinkError> {
+    match decode(current, text) {
+        Ok(result) => Ok((current, result)),
+        Err(LinkError::OlderModelVersion { version }) => match earlier(version) {
+            Some(model) if model.code == current.code && model.version == version => {
+                decode(model, text).map(|result| (model, result))
+            }
+            _ => Err(LinkError::OlderModelVersion { version }),
+        },
+        Err(e) => Err(e),
+    }
+}
+
+/// [`decode_versions`] over the built-in model and its released versions.
+///
+/// # Errors
+/// As [`decode_versions`].
+pub fn decode_builtin(text: &str) -> Result<(&'static Model, SharedResult), LinkError> {
+    decode_versions(crate::model::builtin(), crate::model::builtin_version, text)
+}
+
 fn model_matches(model: &Model, code: u8, version: u8) -> Result<(), LinkError> {
     if code != model.code {
         Err(LinkError::OtherModel)

@@ -430,6 +430,29 @@ impl Model {
                 evidenced.insert(e.as_str());
             }
         }
+        for d in &self.dimensions {
+            if !self.questions.iter().any(|q| q.dimension == d.id) {
+                return Err(ModelError::EmptyDimension(d.id.clone()));
+            }
+        }
+        let mut noted = HashSet::new();
+        for n in &self.not_asked {
+            let see_ok = n.see.as_deref().is_none_or(|s| questions.contains(s));
+            if !chars.contains(n.characteristic.as_str())
+                || evidenced.contains(n.characteristic.as_str())
+                || !see_ok
+            {
+                return Err(ModelError::BadNotAsked(n.characteristic.clone()));
+            }
+            noted.insert(n.characteristic.as_str());
+        }
+        if let Some(c) = self
+            .characteristics
+            .iter()
+            .find(|c| !evidenced.contains(c.id.as_str()) && !noted.contains(c.id.as_str()))
+        {
+            return Err(ModelError::Untraced(c.id.clone()));
+        }
         for q in &self.questions {
             if q.until < q.level || q.until > MAX_LEVEL {
                 return Err(ModelError::BadUntil {
@@ -474,29 +497,6 @@ impl Model {
                     )));
                 }
             }
-        }
-        for d in &self.dimensions {
-            if !self.questions.iter().any(|q| q.dimension == d.id) {
-                return Err(ModelError::EmptyDimension(d.id.clone()));
-            }
-        }
-        let mut noted = HashSet::new();
-        for n in &self.not_asked {
-            let see_ok = n.see.as_deref().is_none_or(|s| questions.contains(s));
-            if !chars.contains(n.characteristic.as_str())
-                || evidenced.contains(n.characteristic.as_str())
-                || !see_ok
-            {
-                return Err(ModelError::BadNotAsked(n.characteristic.clone()));
-            }
-            noted.insert(n.characteristic.as_str());
-        }
-        if let Some(c) = self
-            .characteristics
-            .iter()
-            .find(|c| !evidenced.contains(c.id.as_str()) && !noted.contains(c.id.as_str()))
-        {
-            return Err(ModelError::Untraced(c.id.clone()));
         }
         Ok(())
     }
@@ -782,7 +782,13 @@ mod tests {
         let m = Model::from_json(BUILTIN_JSON).unwrap();
         assert_eq!(m.levels.len(), 5);
         assert_eq!(m.dimensions.len(), 5);
-        assert_eq!(m.questions.len(), 31);
+        assert_eq!(m.questions.len(), 30);
+        assert_eq!(m.scoring, Rule::Rows);
+        let v1 = Model::from_json(BUILTIN_V1_JSON).unwrap();
+        assert_eq!(
+            (v1.version, v1.questions.len(), v1.scoring),
+            (1, 31, Rule::Staged)
+        );
         assert_eq!(m.characteristics.len(), 80);
     }
 
@@ -833,6 +839,45 @@ mod tests {
             }),
             ModelError::EmptyDimension("technology".into())
         );
+        assert_eq!(
+            broken(|v| v["questions"][0]["until"] = 1.into()),
+            ModelError::BadUntil {
+                question: "people.ds-with-de".into(),
+                until: 1
+            }
+        );
+        assert!(matches!(
+            broken(|v| v["questions"][0]["requires"] = serde_json::json!(["people.ds-with-de"])),
+            ModelError::BadRequires { .. }
+        ));
+        assert!(matches!(
+            broken(|v| v["questions"][0]["requires"] = serde_json::json!(["nope.nope"])),
+            ModelError::BadRequires { .. }
+        ));
+        assert_eq!(
+            broken(|v| {
+                v["questions"][0]["requires"] = serde_json::json!(["people.io-contract"]);
+                v["questions"][1]["requires"] =
+                    serde_json::json!(["people.se-automate-integration"]);
+                v["questions"][2]["requires"] = serde_json::json!(["people.ds-with-de"]);
+            }),
+            ModelError::Cycle(vec![
+                "people.ds-with-de".into(),
+                "people.io-contract".into(),
+                "people.se-automate-integration".into(),
+                "people.ds-with-de".into(),
+            ])
+        );
+        assert!(matches!(
+            broken(|v| v["previous"][0]["becomes"] = serde_json::json!(["gone.question"])),
+            ModelError::BadPrevious(_)
+        ));
+        assert!(matches!(
+            broken(
+                |v| v["crosswalk"]["levels"][1]["requires"] = serde_json::json!(["gone.question"])
+            ),
+            ModelError::BadCrosswalk(_)
+        ));
         assert_eq!(
             broken(|v| {
                 let n = v["not_asked"].as_array_mut().unwrap();

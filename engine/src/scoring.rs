@@ -1,25 +1,33 @@
 //! Scoring: staged levels, continuous scores, explanations and the roadmap.
 //!
 //! The rules are written out, with worked examples, in `docs/SCORING.md`; the
-//! examples are tests in `tests/scoring.rs`. In short, for one dimension:
+//! examples are tests in `tests/scoring.rs`. A model names its rule
+//! ([`Rule`]). Common to both, for one dimension:
 //!
 //! * a question is *applicable* unless answered "Not applicable";
 //! * a question is *met* when answered "Mostly" or "Fully";
-//! * the **staged level** is the highest level `L` such that every applicable
-//!   question of levels `1..=L` is met *and* there is at least one such
-//!   question (no level is awarded on no evidence);
-//! * the **next level** `N` is the lowest level above `L` that has an
-//!   applicable question; the **continuous score** is
-//!   `L + (N - L) × p`, where `p` is the mean credit of the applicable
-//!   questions at levels `L+1..=N`; at level 4 the score is 4.0.
+//! * the **continuous score** is `L + (N - L) × p`, where `L` is the level,
+//!   `N` the next level and `p` the mean credit of the practices `N` adds;
+//!   at level 4 (or with nothing left to add) the score is the level.
 //!
-//! The overall level is the weakest assessed dimension's level (maturity is
-//! staged); the overall score is the mean of the assessed dimensions' scores.
+//! [`Rule::Rows`] (questionnaire version 2): a question is required at the
+//! levels `level..=until` whose rows describe it. A dimension *matches* level
+//! `L` when every applicable question required at `L` is met (a level that
+//! requires nothing matches when the level below does). Its **top** is the
+//! highest level it matches; its **own** level the highest matched level that
+//! adds a practice. The **overall level** is the lowest top among assessed
+//! dimensions, and each dimension shows `min(top, max(own, overall))`: a level
+//! that adds nothing new is shown only as far as the team's overall level.
+//!
+//! [`Rule::Staged`] (questionnaire version 1): the level is the highest `L`
+//! such that every applicable question of levels `1..=L` is met *and* there
+//! is at least one such question; the overall level is the lowest level.
+//!
 //! A dimension whose questions are all "Not applicable" is *not assessed* and
-//! takes part in neither.
+//! takes part in no overall figure.
 
 use crate::answer::{Answer, Answers, Targets};
-use crate::model::{Model, MAX_LEVEL};
+use crate::model::{Model, Question, Rule, MAX_LEVEL};
 
 /// The result of scoring a set of answers.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,8 +44,11 @@ pub struct Overall {
     pub level: Option<u8>,
     /// Mean continuous score of assessed dimensions; `None` if none is assessed.
     pub score: Option<f64>,
-    /// Indices of the dimensions that set the overall level (the weakest).
+    /// Indices of the dimensions that set the overall level (the limiting ones).
     pub weakest: Vec<usize>,
+    /// The practices that hold the overall level where it is: the limiting
+    /// dimensions' unmet practices required at their next level, in model order.
+    pub gaps: Vec<usize>,
     /// Questions answered (any state but unanswered) / total questions.
     pub answered: usize,
     pub total: usize,
@@ -51,16 +62,24 @@ pub struct DimensionScore {
     pub dimension: usize,
     /// False when every question of the dimension is "Not applicable".
     pub assessed: bool,
-    /// Staged level, 0..=4.
+    /// The level shown, 0..=4.
     pub level: u8,
-    /// Continuous score, `level <= score < next_level` (4.0 at the top).
+    /// The highest level whose practices are all in place. Above `level` only
+    /// where the levels between add no practice (see the module docs).
+    pub top: u8,
+    /// Continuous score, `level <= score < next_level` (the level when there is no next).
     pub score: f64,
-    /// The next level that can be reached; `None` at level 4 or when not assessed.
+    /// The next level that adds a practice; `None` at the top or when not assessed.
     pub next_level: Option<u8>,
+    /// Levels (1..=4) that ask no practice the level below does not: the
+    /// model describes this dimension alike at `l - 1` and `l`.
+    pub alike: Vec<u8>,
     pub total: usize,
     pub applicable: usize,
     pub answered: usize,
     pub dont_know: usize,
+    /// Not applicable answers / questions of the dimension.
+    pub not_applicable: usize,
     /// `dont_know / applicable` (0 when nothing is applicable).
     pub uncertainty: f64,
     pub explanation: Explanation,
@@ -70,46 +89,109 @@ pub struct DimensionScore {
 /// dimension appears in exactly one list, in model order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Explanation {
-    /// Met questions at or below the staged level: they earn it.
+    /// Met questions at or below the level: they earn it.
     pub supporting: Vec<usize>,
-    /// Unmet applicable questions at levels up to the next level: they block
+    /// Unmet applicable questions required at the next level: they block
     /// it. These are the dimension's gaps.
     pub blockers: Vec<usize>,
-    /// Met questions above the staged level: they add progress (at the next
+    /// Met questions above the level: they add progress (at the next
     /// level) or are already in place for later levels.
     pub ahead: Vec<usize>,
-    /// Unmet questions above the next level: not needed yet.
+    /// Unmet questions first required above the next level: not needed yet.
     pub later: Vec<usize>,
+    /// Unmet questions that the next level no longer requires: a later level
+    /// replaces them.
+    pub superseded: Vec<usize>,
     /// Answered "Not applicable": left out.
     pub excluded: Vec<usize>,
 }
 
+/// One question of a dimension, as scoring sees it.
+#[derive(Clone, Copy)]
+struct Item<'a> {
+    index: usize,
+    question: &'a Question,
+    answer: Answer,
+}
+
+impl Item<'_> {
+    fn required_at(&self, level: u8) -> bool {
+        self.answer.is_applicable() && self.question.required_at(level)
+    }
+}
+
+/// What one dimension's answers reach, before the overall level is known.
+struct Reach {
+    /// Highest level matched.
+    top: u8,
+    /// Highest matched level that adds a practice.
+    own: u8,
+}
+
 /// Scores every dimension.
 pub fn assess(model: &Model, answers: &Answers) -> Assessment {
-    let dimensions: Vec<DimensionScore> = (0..model.dimensions.len())
-        .map(|d| score_dimension(model, answers, d))
+    let items: Vec<Vec<Item>> = (0..model.dimensions.len())
+        .map(|d| {
+            model
+                .questions_of(d)
+                .map(|q| Item {
+                    index: q,
+                    question: &model.questions[q],
+                    answer: answers.get(q),
+                })
+                .collect()
+        })
         .collect();
-    let assessed: Vec<&DimensionScore> = dimensions.iter().filter(|d| d.assessed).collect();
-    let level = assessed.iter().map(|d| d.level).min();
-    let score = if assessed.is_empty() {
+    let reach: Vec<Reach> = items
+        .iter()
+        .map(|qs| match model.scoring {
+            Rule::Rows => reach_rows(qs),
+            Rule::Staged => {
+                let l = staged_level(qs);
+                Reach { top: l, own: l }
+            }
+        })
+        .collect();
+    let assessed = |qs: &[Item]| qs.iter().any(|i| i.answer.is_applicable());
+    let level = items
+        .iter()
+        .zip(&reach)
+        .filter(|(qs, _)| assessed(qs))
+        .map(|(_, r)| r.top)
+        .min();
+    let dimensions: Vec<DimensionScore> = items
+        .iter()
+        .zip(&reach)
+        .enumerate()
+        .map(|(d, (qs, r))| finish(d, qs, r, level.unwrap_or(0)))
+        .collect();
+
+    let scored: Vec<&DimensionScore> = dimensions.iter().filter(|d| d.assessed).collect();
+    let score = if scored.is_empty() {
         None
     } else {
-        Some(assessed.iter().map(|d| d.score).sum::<f64>() / assessed.len() as f64)
+        Some(scored.iter().map(|d| d.score).sum::<f64>() / scored.len() as f64)
     };
-    let weakest = match level {
-        Some(l) => assessed
+    let weakest: Vec<usize> = match level {
+        Some(l) => scored
             .iter()
-            .filter(|d| d.level == l)
+            .filter(|d| d.top == l)
             .map(|d| d.dimension)
             .collect(),
         None => Vec::new(),
     };
+    let mut gaps: Vec<usize> = weakest
+        .iter()
+        .flat_map(|&d| dimensions[d].explanation.blockers.iter().copied())
+        .collect();
+    crate::sort::sort_by_key(&mut gaps, |&q| q);
     let applicable: usize = dimensions.iter().map(|d| d.applicable).sum();
     let dont_know: usize = dimensions.iter().map(|d| d.dont_know).sum();
     let overall = Overall {
         level,
         score,
         weakest,
+        gaps,
         answered: answers.answered(),
         total: model.questions.len(),
         uncertainty: ratio(dont_know, applicable),
@@ -117,6 +199,32 @@ pub fn assess(model: &Model, answers: &Answers) -> Assessment {
     Assessment {
         dimensions,
         overall,
+    }
+}
+
+impl Assessment {
+    /// Whether the overall level's name ("No MLOps", "Automated Training")
+    /// fits the team as a headline. It does not when at most two practices
+    /// hold the overall level two or more levels below the middle of the
+    /// profile: a team with automated releases is not "No MLOps" because one
+    /// level-1 practice is only partly in place. The level number and its
+    /// gaps are shown either way.
+    pub fn level_name_fits(&self) -> bool {
+        let Some(level) = self.overall.level else {
+            return false;
+        };
+        let mut levels: Vec<u8> = self
+            .dimensions
+            .iter()
+            .filter(|d| d.assessed)
+            .map(|d| d.level)
+            .collect();
+        crate::sort::sort_by_key(&mut levels, |&l| l);
+        let middle = levels
+            .get(levels.len().saturating_sub(1) / 2)
+            .copied()
+            .unwrap_or(level);
+        !(self.overall.gaps.len() <= 2 && middle >= level + 2)
     }
 }
 
@@ -128,94 +236,134 @@ fn ratio(part: usize, whole: usize) -> f64 {
     }
 }
 
-/// Scores one dimension (see the module docs for the rules).
-pub fn score_dimension(model: &Model, answers: &Answers, dimension: usize) -> DimensionScore {
-    let questions: Vec<(usize, u8, Answer)> = model
-        .questions_of(dimension)
-        .map(|q| (q, model.questions[q].level, answers.get(q)))
-        .collect();
-    let applicable: Vec<&(usize, u8, Answer)> = questions
-        .iter()
-        .filter(|(_, _, a)| a.is_applicable())
-        .collect();
+/// Whether the applicable questions required at `level` are all met; a
+/// level that requires none matches when the level below does.
+fn matches(qs: &[Item], level: u8) -> bool {
+    if level == 0 {
+        return true;
+    }
+    let mut required = qs.iter().filter(|i| i.required_at(level)).peekable();
+    if required.peek().is_none() {
+        matches(qs, level - 1)
+    } else {
+        required.all(|i| i.answer.is_met())
+    }
+}
 
-    // Staged level: the lowest level holding an unmet applicable question
-    // caps it at the level below, provided some applicable question lies
-    // below the cap (a level is never awarded on no evidence).
+/// Whether `level` requires an applicable practice that the level below does not.
+fn adds(qs: &[Item], level: u8) -> bool {
+    level > 0
+        && qs
+            .iter()
+            .any(|i| i.required_at(level) && !i.required_at(level - 1))
+}
+
+fn reach_rows(qs: &[Item]) -> Reach {
+    let top = (0..=MAX_LEVEL).rev().find(|&l| matches(qs, l)).unwrap_or(0);
+    let own = (1..=MAX_LEVEL)
+        .rev()
+        .find(|&l| matches(qs, l) && adds(qs, l))
+        .unwrap_or(0);
+    Reach { top, own }
+}
+
+/// Questionnaire version 1's level: the lowest level holding an unmet
+/// applicable question caps it at the level below, provided some applicable
+/// question lies below the cap (a level is never awarded on no evidence).
+fn staged_level(qs: &[Item]) -> u8 {
+    let applicable: Vec<&Item> = qs.iter().filter(|i| i.answer.is_applicable()).collect();
     let first_unmet = applicable
         .iter()
-        .filter(|(_, _, a)| !a.is_met())
-        .map(|(_, l, _)| *l)
+        .filter(|i| !i.answer.is_met())
+        .map(|i| i.question.level)
         .min();
-    let level = if applicable.is_empty() {
-        0
-    } else {
-        match first_unmet {
-            None => MAX_LEVEL,
-            Some(cap) if applicable.iter().any(|(_, l, _)| *l < cap) => cap - 1,
-            Some(_) => 0,
-        }
-    };
-    let next_level = applicable
-        .iter()
-        .map(|(_, l, _)| *l)
-        .filter(|l| *l > level)
-        .min();
+    if applicable.is_empty() {
+        return 0;
+    }
+    match first_unmet {
+        None => MAX_LEVEL,
+        Some(cap) if applicable.iter().any(|i| i.question.level < cap) => cap - 1,
+        Some(_) => 0,
+    }
+}
 
+/// The dimension's shown level, score and explanation, given the overall level.
+fn finish(dimension: usize, qs: &[Item], reach: &Reach, overall: u8) -> DimensionScore {
+    let assessed = qs.iter().any(|i| i.answer.is_applicable());
+    let level = if assessed {
+        reach.top.min(reach.own.max(overall))
+    } else {
+        0
+    };
+    let next_level = if assessed {
+        (level + 1..=MAX_LEVEL).find(|&l| adds(qs, l))
+    } else {
+        None
+    };
     let score = match next_level {
-        None if applicable.is_empty() => 0.0,
-        None => f64::from(MAX_LEVEL),
+        None => f64::from(level),
         Some(next) => {
-            let band: Vec<f64> = applicable
+            // The practices the next level requires, less those already
+            // counted toward this level.
+            let band: Vec<f64> = qs
                 .iter()
-                .filter(|(_, l, _)| *l > level && *l <= next)
-                .filter_map(|(_, _, a)| a.credit())
+                .filter(|i| i.required_at(next))
+                .filter(|i| !(i.question.level <= level && i.answer.is_met()))
+                .filter_map(|i| i.answer.credit())
                 .collect();
-            let progress = band.iter().sum::<f64>() / band.len() as f64;
+            let progress = if band.is_empty() {
+                0.0
+            } else {
+                band.iter().sum::<f64>() / band.len() as f64
+            };
             f64::from(level) + f64::from(next - level) * progress
         }
     };
 
     let mut explanation = Explanation::default();
-    for &(q, l, a) in &questions {
-        let list = if !a.is_applicable() {
+    for i in qs {
+        let q = i.question;
+        let list = if !i.answer.is_applicable() {
             &mut explanation.excluded
-        } else if a.is_met() && l <= level {
+        } else if i.answer.is_met() && q.level <= level {
             &mut explanation.supporting
-        } else if a.is_met() {
+        } else if i.answer.is_met() {
             &mut explanation.ahead
-        } else if next_level.is_some_and(|n| l <= n) {
+        } else if next_level.is_some_and(|n| q.required_at(n)) {
             &mut explanation.blockers
+        } else if next_level.is_none_or(|n| q.until < n) {
+            &mut explanation.superseded
         } else {
             &mut explanation.later
         };
-        list.push(q);
+        list.push(i.index);
     }
 
-    let dont_know = applicable
-        .iter()
-        .filter(|(_, _, a)| *a == Answer::DontKnow)
-        .count();
+    let applicable = qs.iter().filter(|i| i.answer.is_applicable()).count();
+    let dont_know = qs.iter().filter(|i| i.answer == Answer::DontKnow).count();
+    let alike = (1..=MAX_LEVEL)
+        .filter(|&l| assessed && !adds(qs, l))
+        .collect();
     DimensionScore {
         dimension,
-        assessed: !applicable.is_empty(),
+        assessed,
         level,
+        top: if assessed { reach.top.max(level) } else { 0 },
         score,
         next_level,
-        total: questions.len(),
-        applicable: applicable.len(),
-        answered: questions
-            .iter()
-            .filter(|(_, _, a)| *a != Answer::Unanswered)
-            .count(),
+        alike,
+        total: qs.len(),
+        applicable,
+        answered: qs.iter().filter(|i| i.answer != Answer::Unanswered).count(),
         dont_know,
-        uncertainty: ratio(dont_know, applicable.len()),
+        not_applicable: qs.len() - applicable,
+        uncertainty: ratio(dont_know, applicable),
         explanation,
     }
 }
 
 impl DimensionScore {
-    /// One plain sentence saying why the dimension has its level.
+    /// Plain sentences saying why the dimension has its level.
     pub fn summary(&self, model: &Model) -> String {
         let name = &model.dimensions[self.dimension].name;
         if !self.assessed {
@@ -223,35 +371,43 @@ impl DimensionScore {
                 "{name} is not assessed: every question was answered \"Not applicable\"."
             );
         }
+        let level = self.level;
         let met = self.explanation.supporting.len();
-        match self.next_level {
-            None => format!(
-                "{name} is at level {}: all {met} applicable practices are in place.",
-                self.level
-            ),
+        let main = match self.next_level {
+            None => {
+                format!("{name} is at level {level}: all {met} practices it asks are in place.")
+            }
             Some(next) => {
-                let n = self.explanation.blockers.len();
-                let gaps = if n == 1 {
-                    "1 unmet practice stands"
-                } else {
-                    "unmet practices stand"
-                };
-                let gaps = if n == 1 {
-                    gaps.to_owned()
-                } else {
-                    format!("{n} {gaps}")
+                let gaps = match self.explanation.blockers.len() {
+                    1 => "1 practice stands".to_owned(),
+                    n => format!("{n} practices stand"),
                 };
                 let met = match met {
                     0 => String::new(),
-                    1 => format!(" 1 practice up to level {} is in place;", self.level),
-                    m => format!(" {m} practices up to level {} are in place;", self.level),
+                    1 => format!(" 1 practice up to level {level} is in place;"),
+                    m => format!(" {m} practices up to level {level} are in place;"),
                 };
-                format!(
-                    "{name} is at level {}.{met} {gaps} between it and level {next}.",
-                    self.level
-                )
+                format!("{name} is at level {level}.{met} {gaps} between it and level {next}.")
             }
-        }
+        };
+        let alike = if self.top > level {
+            let levels = if self.top == level + 1 {
+                format!("levels {level} and {}", self.top)
+            } else {
+                format!("levels {level} to {}", self.top)
+            };
+            format!(
+                " The model describes {name} alike at {levels}, so it is shown at the team's overall level."
+            )
+        } else if level > 0 && self.alike.contains(&level) {
+            format!(
+                " The model describes {name} alike at levels {} and {level}.",
+                level - 1
+            )
+        } else {
+            String::new()
+        };
+        format!("{main}{alike}")
     }
 }
 
@@ -265,10 +421,14 @@ pub struct RoadmapItem {
     pub answer: Answer,
 }
 
-/// Every unmet applicable practice, ordered by the level it is expected at,
-/// then by dimension, then by question (model order). Where a dimension has a
+/// Every unmet applicable practice still ahead of the team, in the order to
+/// take them: a practice comes after the practices it `requires` (when those
+/// are steps too), and otherwise by the level it is expected at, then by
+/// dimension, then in model order. Practices that a later level replaces,
+/// once the dimension is past them, are left out. Where a dimension has a
 /// target, practices above the target are left out: the roadmap stops there.
 pub fn roadmap(model: &Model, answers: &Answers, targets: Option<&Targets>) -> Vec<RoadmapItem> {
+    let assessment = assess(model, answers);
     let mut items: Vec<RoadmapItem> = model
         .questions
         .iter()
@@ -279,14 +439,83 @@ pub fn roadmap(model: &Model, answers: &Answers, targets: Option<&Targets>) -> V
             let within_target = targets
                 .and_then(|t| t.get(dimension))
                 .is_none_or(|t| question.level <= t);
-            (answer.is_applicable() && !answer.is_met() && within_target).then_some(RoadmapItem {
-                question: q,
-                dimension,
-                level: question.level,
-                answer,
-            })
+            let replaced = assessment.dimensions[dimension]
+                .explanation
+                .superseded
+                .contains(&q);
+            (answer.is_applicable() && !answer.is_met() && within_target && !replaced).then_some(
+                RoadmapItem {
+                    question: q,
+                    dimension,
+                    level: question.level,
+                    answer,
+                },
+            )
         })
         .collect();
     crate::sort::sort_by_key(&mut items, |i| (i.level, i.dimension, i.question));
-    items
+    after_prerequisites(model, items)
+}
+
+/// Reorders steps so that each comes after the steps it requires, keeping the
+/// given order wherever prerequisites allow (the model has no cycles: its
+/// validator rejects them). At each turn, the first step whose prerequisite
+/// steps are all placed goes next.
+fn after_prerequisites(model: &Model, mut pending: Vec<RoadmapItem>) -> Vec<RoadmapItem> {
+    let mut placed = Vec::with_capacity(pending.len());
+    while !pending.is_empty() {
+        let ready = pending
+            .iter()
+            .position(|item| {
+                model.questions[item.question].requires.iter().all(|r| {
+                    !pending
+                        .iter()
+                        .any(|other| model.questions[other.question].id == *r)
+                })
+            })
+            // Unreachable for a valid model; keeps a cycle from looping.
+            .unwrap_or(0);
+        placed.push(pending.remove(ready));
+    }
+    placed
+}
+
+/// The level of another staged model that the answers reach, per the
+/// model's crosswalk.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CrosswalkResult {
+    /// Index into the crosswalk's levels.
+    pub level: usize,
+    /// Unmet practices (question indices, model order) the next level requires.
+    pub missing: Vec<usize>,
+}
+
+/// The crosswalked level: the highest level whose required practices, and
+/// those of every level below it, are met. Not applicable practices do not
+/// count against it. `None` when the model has no crosswalk.
+pub fn crosswalk(model: &Model, answers: &Answers) -> Option<CrosswalkResult> {
+    let c = model.crosswalk.as_ref()?;
+    let unmet = |ids: &[String]| -> Vec<usize> {
+        ids.iter()
+            .filter_map(|id| model.question_index(id))
+            .filter(|&q| {
+                let a = answers.get(q);
+                a.is_applicable() && !a.is_met()
+            })
+            .collect()
+    };
+    let mut level = 0;
+    for (i, l) in c.levels.iter().enumerate().skip(1) {
+        let missing = unmet(&l.requires);
+        if !missing.is_empty() {
+            let mut missing = missing;
+            crate::sort::sort_by_key(&mut missing, |&q| q);
+            return Some(CrosswalkResult { level, missing });
+        }
+        level = i;
+    }
+    Some(CrosswalkResult {
+        level,
+        missing: Vec::new(),
+    })
 }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use maturity_engine::draft::{self, Draft, DraftError, Loaded, MAX_DRAFT_BYTES};
+use maturity_engine::draft::{self, Draft, DraftError, Earlier, Loaded, MAX_DRAFT_BYTES};
 use maturity_engine::{builtin, Answer, Answers, Model, Targets};
 use proptest::prelude::*;
 
@@ -31,7 +31,7 @@ fn sample() -> Draft {
         .set(q(m, "creation.data-pipeline"), Answer::DontKnow);
     draft
         .answers
-        .set(q(m, "release.automatic"), Answer::NotApplicable);
+        .set(q(m, "release.pipeline"), Answer::NotApplicable);
     draft
         .answers
         .set(q(m, "technology.ab-testing"), Answer::Partially);
@@ -44,6 +44,7 @@ fn sample() -> Draft {
     );
     draft.targets.set(d(m, "people"), Some(3));
     draft.targets.set(d(m, "technology"), Some(0));
+    draft.scope = "Payments — «fraud» & credit models".to_owned();
     draft.updated_ms = 1_764_291_600_123.0;
     draft
 }
@@ -69,11 +70,13 @@ fn a_draft_reads_back_intact() {
 fn the_writer_keys_everything_by_id_and_word() {
     let text = draft::to_json(builtin(), &sample());
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(v["format"], 1);
+    assert_eq!(v["format"], 2);
     assert_eq!(v["model"]["id"], "mlops-maturity-model");
-    assert_eq!(v["model"]["version"], 1);
+    assert_eq!(v["model"]["version"], 2);
     assert_eq!(v["answers"]["people.ds-with-de"], "fully");
-    assert_eq!(v["answers"]["release.automatic"], "not-applicable");
+    assert_eq!(v["answers"]["release.pipeline"], "not-applicable");
+    assert_eq!(v["scope"], "Payments — «fraud» & credit models");
+    assert!(v.get("earlier").is_none(), "no earlier version, no field");
     assert_eq!(
         v["answers"].as_object().unwrap().len(),
         4,
@@ -94,52 +97,111 @@ fn the_writer_keys_everything_by_id_and_word() {
 const GOLDEN_V1: &str = r#"{"format":1,"model":{"id":"mlops-maturity-model","version":1},"answers":{"creation.data-pipeline":"dont-know","people.ds-with-de":"fully","release.automatic":"not-applicable","technology.ab-testing":"partially"},"notes":{"people.ds-with-de":"Since the <b>spring</b> re-org — «ops» owns it ✓ \"quoted\" & \\ \n2nd line 🚀","technology.ab-testing":"<script>alert(1)</script>"},"targets":{"people":3,"technology":0},"created_ms":1764288000000.0,"updated_ms":1764291600123.0}"#;
 
 #[test]
-fn golden_v1_reads_to_the_expected_draft() {
+fn golden_v1_is_carried_over_to_the_current_questionnaire() {
+    let m = builtin();
     let loaded = load(GOLDEN_V1).unwrap();
-    assert_eq!(loaded.draft, sample());
+    let d = &loaded.draft;
     assert!(loaded.dropped.is_empty());
+    // Same practice: the answer carries over.
+    assert_eq!(d.answers.get(q(m, "people.ds-with-de")), Answer::Fully);
+    assert_eq!(
+        d.answers.get(q(m, "creation.data-pipeline")),
+        Answer::DontKnow
+    );
+    // Changed or merged: left for review, beside the question it became.
+    assert_eq!(d.answers.get(q(m, "release.pipeline")), Answer::Unanswered);
+    assert_eq!(
+        d.answers.get(q(m, "technology.ab-testing")),
+        Answer::Unanswered
+    );
+    assert_eq!(d.answers.answered(), 2);
+    let earlier = d.earlier.as_ref().unwrap();
+    assert_eq!(earlier.version, 1);
+    let review = earlier.to_review(m, q(m, "release.pipeline"));
+    assert_eq!(review.len(), 1);
+    assert_eq!(
+        (review[0].question, review[0].answer),
+        ("release.automatic", Answer::NotApplicable)
+    );
+    assert!(!review[0].note.is_empty());
+    // Nothing is lost: every answer and note of the original is kept.
+    assert_eq!(earlier.answers.len(), 4);
+    assert_eq!(
+        earlier.answers.get("technology.ab-testing"),
+        Some(&Answer::Partially)
+    );
+    assert_eq!(
+        earlier.notes.get("people.ds-with-de").map(String::as_str),
+        Some(NOTE)
+    );
+    // Notes move with their question.
+    assert_eq!(
+        d.notes.get(&q(m, "people.ds-with-de")).map(String::as_str),
+        Some(NOTE)
+    );
+    assert_eq!(
+        d.notes
+            .get(&q(m, "technology.ab-testing"))
+            .map(String::as_str),
+        Some("<script>alert(1)</script>")
+    );
+    assert_eq!(d.targets.get(d_(m, "people")), Some(3));
+    assert_eq!(d.targets.get(d_(m, "technology")), Some(0));
+    assert_eq!(
+        (d.created_ms, d.updated_ms),
+        (1_764_288_000_000.0, 1_764_291_600_123.0)
+    );
     // Integer times, as JavaScript writes them, read the same.
     let js = GOLDEN_V1
         .replace("1764288000000.0", "1764288000000")
         .replace("1764291600123.0", "1764291600123");
-    assert_eq!(load(&js).unwrap().draft, sample());
+    assert_eq!(load(&js).unwrap().draft, loaded.draft);
+    // And the carried-over draft saves and reads back as it is.
+    let again = load(&draft::to_json(m, d)).unwrap();
+    assert_eq!(&again.draft, d);
 }
 
+fn d_(model: &Model, id: &str) -> usize {
+    d(model, id)
+}
+
+/// A draft as format 2 (questionnaire version 2) writes it, carried over
+/// from version 1.
+///
+/// FROZEN FOREVER, like [`GOLDEN_V1`].
+const GOLDEN_V2: &str = r#"{"format":2,"model":{"id":"mlops-maturity-model","version":2},"answers":{"creation.data-pipeline":"dont-know","people.ds-with-de":"fully","release.pipeline":"mostly"},"notes":{"release.pipeline":"Jenkins for two models"},"targets":{"release":3},"scope":"Payments: fraud and credit models","earlier":{"version":1,"answers":{"release.cicd":"mostly"},"notes":{"release.cicd":"Jenkins for two models"}},"created_ms":1764288000000.0,"updated_ms":1764291600123.0}"#;
+
 #[test]
-fn unknown_ids_are_dropped_and_reported() {
-    let text = r#"{"format":1,"model":{"id":"mlops-maturity-model","version":1},
-        "answers":{"people.ds-with-de":"mostly","people.retired-question":"fully","zz.gone":"no"},
-        "notes":{"people.retired-question":"old note","release.cicd":"kept"},
-        "targets":{"governance":2,"release":4},
-        "created_ms":1,"updated_ms":2}"#;
+fn golden_v2_reads_to_the_expected_draft() {
     let m = builtin();
-    let loaded = load(text).unwrap();
+    let loaded = load(GOLDEN_V2).unwrap();
+    assert!(loaded.dropped.is_empty());
+    let mut want = Draft::new(m, 1_764_288_000_000.0);
+    want.updated_ms = 1_764_291_600_123.0;
+    want.answers.set(q(m, "people.ds-with-de"), Answer::Fully);
+    want.answers
+        .set(q(m, "creation.data-pipeline"), Answer::DontKnow);
+    want.answers.set(q(m, "release.pipeline"), Answer::Mostly);
+    want.notes
+        .insert(q(m, "release.pipeline"), "Jenkins for two models".into());
+    want.targets.set(d(m, "release"), Some(3));
+    want.scope = "Payments: fraud and credit models".into();
+    want.earlier = Some(Earlier {
+        version: 1,
+        answers: BTreeMap::from([("release.cicd".to_owned(), Answer::Mostly)]),
+        notes: BTreeMap::from([(
+            "release.cicd".to_owned(),
+            "Jenkins for two models".to_owned(),
+        )]),
+    });
+    assert_eq!(loaded.draft, want);
     assert_eq!(
-        loaded.dropped,
-        ["governance", "people.retired-question", "zz.gone"]
+        draft::to_json(m, &want),
+        GOLDEN_V2,
+        "the writer still writes format 2 so"
     );
-    assert_eq!(loaded.draft.answers.answered(), 1);
-    assert_eq!(
-        loaded.draft.answers.get(q(m, "people.ds-with-de")),
-        Answer::Mostly
-    );
-    assert_eq!(
-        loaded.draft.notes,
-        BTreeMap::from([(q(m, "release.cicd"), "kept".to_owned())])
-    );
-    assert_eq!(loaded.draft.targets.get(d(m, "release")), Some(4));
-    assert_eq!(loaded.draft.targets.as_slice().iter().flatten().count(), 1);
-}
-
-#[test]
-fn a_draft_of_an_older_model_version_loads() {
-    let text = r#"{"format":1,"model":{"id":"mlops-maturity-model","version":0},
-        "answers":{"release.cicd":"no"},"notes":{},"targets":{},"created_ms":1,"updated_ms":2}"#;
-    let loaded = load(text).unwrap();
-    assert_eq!(
-        loaded.draft.answers.get(q(builtin(), "release.cicd")),
-        Answer::No
-    );
+    // Answered since: no review is due for that question.
+    assert_eq!(want.answers.get(q(m, "release.pipeline")), Answer::Mostly);
 }
 
 #[test]
@@ -214,10 +276,10 @@ fn corrupt_inputs_give_the_right_error() {
             id: "devops-model".into()
         })
     );
-    let newer_model = GOLDEN_V1.replace(r#""version":1"#, r#""version":2"#);
+    let newer_model = GOLDEN_V2.replace(r#""version":2"#, r#""version":3"#);
     assert_eq!(
         load(&newer_model),
-        Err(DraftError::NewerModel { version: 2 })
+        Err(DraftError::NewerModel { version: 3 })
     );
 }
 
@@ -229,8 +291,8 @@ fn format_numbers_are_checked_before_anything_else() {
         Err(DraftError::NewerFormat { format: 99 })
     );
     assert_eq!(
-        load(&GOLDEN_V1.replace(r#""format":1"#, r#""format":2"#)),
-        Err(DraftError::NewerFormat { format: 2 })
+        load(&GOLDEN_V2.replace(r#""format":2"#, r#""format":3"#)),
+        Err(DraftError::NewerFormat { format: 3 })
     );
     assert_eq!(
         load(r#"{"format":0}"#),
@@ -279,6 +341,10 @@ fn blank_means_nothing_worth_keeping() {
     let mut draft = Draft::new(m, 0.0);
     draft.targets.set(4, Some(0));
     assert!(!draft.is_blank());
+
+    let mut draft = Draft::new(m, 0.0);
+    draft.scope = "Team A".into();
+    assert!(!draft.is_blank());
 }
 
 #[test]
@@ -322,13 +388,16 @@ fn any_draft() -> impl Strategy<Value = Draft> {
         // Whole milliseconds, as Date.now() gives them.
         0u64..(1 << 50),
         0u64..(1 << 50),
+        "[^\u{0}]{0,40}",
     )
-        .prop_map(|(answers, notes, targets, created, updated)| Draft {
+        .prop_map(|(answers, notes, targets, created, updated, scope)| Draft {
             answers: Answers::from_vec(answers),
             notes,
             targets: Targets::from_vec(targets),
             created_ms: created as f64,
             updated_ms: updated as f64,
+            scope,
+            earlier: None,
         })
 }
 

@@ -6,12 +6,17 @@ mod common;
 
 use maturity_engine::link::{self, LinkError, SharedResult, MAX_LINK_LEN};
 use maturity_engine::model::BUILTIN_JSON;
-use maturity_engine::{builtin, Answer, Answers, Model, Targets};
+use maturity_engine::{assess, builtin, builtin_version, Answer, Answers, Model, Targets};
 use proptest::prelude::*;
 
 /// Answers from one letter per question, in model order.
 fn letters(s: &str) -> Answers {
     Answers::from_vec(s.chars().map(common::letter).collect())
+}
+
+/// Questionnaire version 1 of the built-in model, as released.
+fn v1() -> &'static Model {
+    builtin_version(1).unwrap()
 }
 
 fn no_targets() -> Targets {
@@ -57,15 +62,83 @@ fn golden() -> Vec<(&'static str, Answers, Targets)> {
 
 #[test]
 fn golden_vectors_decode_and_encode_exactly() {
-    let m = builtin();
+    let m = v1();
     for (text, answers, targets) in golden() {
         assert_eq!(link::encode(m, &answers, &targets), text);
-        assert_eq!(
-            link::decode(m, text),
-            Ok(SharedResult { answers, targets }),
-            "{text}"
-        );
+        let result = SharedResult { answers, targets };
+        assert_eq!(link::decode(m, text), Ok(result.clone()), "{text}");
+        // The app reads them with the questionnaire they were made with.
+        let (made_with, read) = link::decode_builtin(text).unwrap();
+        assert_eq!((made_with.version, read), (1, result));
     }
+}
+
+/// Format version 1, built-in model questionnaire version 2 (code 1,
+/// version 2): 30 questions.
+///
+/// FROZEN FOREVER, like [`golden`].
+fn golden_v2() -> Vec<(&'static str, Answers, Targets)> {
+    const MIXED_V2: &str = "FFMP?xN_FFMMPN?xxFFFFMMMPPPNN?_";
+    vec![
+        (
+            "BAQIAAAAAAAAAAAAAAAAAmhA",
+            letters(&"_".repeat(30)),
+            no_targets(),
+        ),
+        (
+            "BAQIAkkkkkkkkkkkkkkkAIaE",
+            letters(&"F".repeat(30)),
+            no_targets(),
+        ),
+        (
+            "BAQIBkauIkbRu0kjbSRNgpYBmPg",
+            letters(&MIXED_V2[..30]),
+            some_targets(),
+        ),
+    ]
+}
+
+#[test]
+fn golden_v2_vectors_decode_and_encode_exactly() {
+    let m = builtin();
+    assert_eq!(m.version, 2);
+    // Rebuilt independently: header (code 1, version 2, no targets), codes.
+    assert_eq!(craft(1, &body([1, 2, 0], &[0; 30])), golden_v2()[0].0);
+    for (text, answers, targets) in golden_v2() {
+        assert_eq!(link::encode(m, &answers, &targets), text);
+        let result = SharedResult { answers, targets };
+        assert_eq!(link::decode(m, text), Ok(result.clone()), "{text}");
+        assert_eq!(link::decode_builtin(text), Ok((m, result)));
+    }
+}
+
+/// A link made by the released version 1 app (answering a realistic team by
+/// clicking through every step in Chromium), with the results that app
+/// showed for it. It must keep opening, scored as it was then.
+#[test]
+fn a_link_captured_from_the_version_1_app_shows_what_it_showed() {
+    let (made_with, read) = link::decode_builtin("BAQEAagEjhMekkjQkbVQIpb0").unwrap();
+    assert_eq!(made_with.version, 1);
+    let r = assess(made_with, &read.answers);
+    // Its table: level, score (one decimal), answered.
+    let shown: Vec<(u8, String, usize, usize)> = r
+        .dimensions
+        .iter()
+        .map(|d| (d.level, format!("{:.1}", d.score), d.answered, d.total))
+        .collect();
+    let expect = [
+        (2, "2.7", 3, 5),
+        (3, "3.0", 5, 5),
+        (0, "0.5", 6, 6),
+        (2, "2.3", 5, 6),
+        (1, "1.6", 8, 9),
+    ];
+    assert_eq!(
+        shown,
+        expect.map(|(l, s, a, t)| (l, s.to_owned(), a, t)).to_vec()
+    );
+    assert_eq!(r.overall.level, Some(0));
+    assert_eq!(format!("{:.1}", r.overall.score.unwrap()), "2.0");
 }
 
 #[test]
@@ -87,7 +160,7 @@ fn full_result_link_is_short() {
 
 #[test]
 fn surrounding_whitespace_is_ignored() {
-    let m = builtin();
+    let m = v1();
     let (text, answers, targets) = golden().remove(3);
     assert_eq!(
         link::decode(m, &format!("  {text}\n")),
@@ -172,7 +245,7 @@ fn edited_model(edit: impl FnOnce(&mut serde_json::Value)) -> Model {
 }
 
 fn err(text: &str) -> LinkError {
-    link::decode(builtin(), text).unwrap_err()
+    link::decode(v1(), text).unwrap_err()
 }
 
 #[test]
@@ -278,16 +351,20 @@ fn error_other_model() {
 #[test]
 fn error_newer_model_version() {
     let m = builtin();
-    let newer = edited_model(|v| v["version"] = 2.into());
+    let newer = edited_model(|v| v["version"] = 3.into());
     let text = link::encode(&newer, &letters(MIXED), &some_targets());
     assert_eq!(
         link::decode(m, &text),
-        Err(LinkError::NewerModelVersion { version: 2 })
+        Err(LinkError::NewerModelVersion { version: 3 })
+    );
+    assert_eq!(
+        link::decode_builtin(&text),
+        Err(LinkError::NewerModelVersion { version: 3 })
     );
     // Even when the newer version has another number of questions, the
     // reader is told about the version, not that the link looks cut short.
     let more = edited_model(|v| {
-        v["version"] = 3.into();
+        v["version"] = 4.into();
         let qs = v["questions"].as_array_mut().unwrap();
         for i in 0..8 {
             let mut q = qs[0].clone();
@@ -295,23 +372,28 @@ fn error_newer_model_version() {
             qs.push(q);
         }
     });
-    assert_eq!(more.questions.len(), 39);
+    assert_eq!(more.questions.len(), m.questions.len() + 8);
     let text = link::encode(&more, &Answers::new(&more), &Targets::new(&more));
     assert_eq!(
         link::decode(m, &text),
-        Err(LinkError::NewerModelVersion { version: 3 })
+        Err(LinkError::NewerModelVersion { version: 4 })
     );
 }
 
 #[test]
 fn error_older_model_version() {
-    let m = builtin();
-    let newer = edited_model(|v| v["version"] = 2.into());
-    let text = link::encode(m, &letters(MIXED), &no_targets());
+    let text = link::encode(v1(), &letters(MIXED), &no_targets());
     assert_eq!(
-        link::decode(&newer, &text),
+        link::decode(builtin(), &text),
         Err(LinkError::OlderModelVersion { version: 1 })
     );
+    // A version this build does not have stays an error; one it has is read.
+    let newer = edited_model(|v| v["version"] = 3.into());
+    assert_eq!(
+        link::decode_versions(&newer, |_| None, &text),
+        Err(LinkError::OlderModelVersion { version: 1 })
+    );
+    assert_eq!(link::decode_builtin(&text).map(|(m, _)| m.version), Ok(1));
 }
 
 #[test]
@@ -392,7 +474,7 @@ fn answer() -> impl Strategy<Value = Answer> {
 
 fn result() -> impl Strategy<Value = SharedResult> {
     (
-        prop::collection::vec(answer(), 31),
+        prop::collection::vec(answer(), builtin().questions.len()),
         prop::collection::vec(prop::option::of(0u8..=4), 5),
     )
         .prop_map(|(a, t)| SharedResult {

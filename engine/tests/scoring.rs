@@ -4,7 +4,9 @@
 mod common;
 
 use common::{all, answers};
-use maturity_engine::{assess, builtin, roadmap, Answer, Answers, Model, Targets};
+use maturity_engine::{
+    assess, builtin, builtin_version, crosswalk, roadmap, Answer, Answers, Model, Targets,
+};
 use proptest::prelude::*;
 
 const SCORING_MD: &str = include_str!("../../docs/SCORING.md");
@@ -108,7 +110,7 @@ fn q(model: &Model, id: &str) -> usize {
 #[test]
 fn explanation_groups_every_question_once() {
     let model = builtin();
-    let a = answers(model, &[("creation", "F M P _ ?")]);
+    let a = answers(model, &[("creation", "F M P _ N ?")]);
     let d = &assess(model, &a).dimensions[model.dimension_index("creation").unwrap()];
     let e = &d.explanation;
     assert_eq!(e.supporting, [q(model, "creation.data-pipeline")]);
@@ -117,29 +119,30 @@ fn explanation_groups_every_question_once() {
         e.blockers,
         [
             q(model, "creation.experiments-tracked"),
-            q(model, "creation.versioned")
+            q(model, "creation.code-versioned"),
+            q(model, "creation.models-versioned"),
         ]
     );
     assert_eq!(e.later, [q(model, "creation.auto-retrain")]);
-    assert!(e.excluded.is_empty());
+    assert!(e.excluded.is_empty() && e.superseded.is_empty());
     assert_eq!(d.next_level, Some(2));
     assert_eq!(
         d.summary(model),
-        "Model Creation is at level 1. 1 practice up to level 1 is in place; 2 unmet practices stand between it and level 2."
+        "Model Creation is at level 1. 1 practice up to level 1 is in place; 3 practices stand between it and level 2."
     );
 }
 
 #[test]
-fn summaries_cover_top_level_and_not_assessed() {
+fn summaries_cover_top_level_not_assessed_and_alike_levels() {
     let model = builtin();
     let a = answers(
         model,
-        &[("people", "F F F F F"), ("integration", "x x x x x x")],
+        &[("people", "F F F F"), ("integration", "x x x x x x")],
     );
     let r = assess(model, &a);
     assert_eq!(
         r.dimensions[0].summary(model),
-        "People is at level 4: all 5 applicable practices are in place."
+        "People is at level 4: all 4 practices it asks are in place."
     );
     assert_eq!(
         r.dimensions[3].summary(model),
@@ -148,7 +151,7 @@ fn summaries_cover_top_level_and_not_assessed() {
     let blank = assess(model, &Answers::new(model));
     assert_eq!(
         blank.dimensions[0].summary(model),
-        "People is at level 0. 1 unmet practice stands between it and level 2."
+        "People is at level 0. 1 practice stands between it and level 2. The model describes People alike at levels 0 and 1, so it is shown at the team's overall level."
     );
 }
 
@@ -161,13 +164,13 @@ fn dont_know_is_not_met_and_reported_as_uncertainty() {
         .iter()
         .all(|d| d.level == 0 && d.dont_know == d.total && d.uncertainty == 1.0));
     assert_eq!(r.overall.uncertainty, 1.0);
-    assert_eq!(r.overall.answered, 31);
+    assert_eq!(r.overall.answered, model.questions.len());
 
-    // One don't-know among four applicable People questions (one is N/A): 25 %.
-    let a = answers(model, &[("people", "F ? F x N")]);
+    // One don't-know among three applicable People questions (one is N/A).
+    let a = answers(model, &[("people", "F ? x N")]);
     let p = &assess(model, &a).dimensions[0];
-    assert_eq!((p.applicable, p.dont_know), (4, 1));
-    assert!((p.uncertainty - 0.25).abs() < 1e-12);
+    assert_eq!((p.applicable, p.dont_know, p.not_applicable), (3, 1, 1));
+    assert!((p.uncertainty - 1.0 / 3.0).abs() < 1e-12);
 }
 
 #[test]
@@ -176,11 +179,11 @@ fn not_applicable_dimension_is_left_out_of_overall() {
     let a = answers(
         model,
         &[
-            ("people", "F F F F F"),
-            ("creation", "F F F F F"),
+            ("people", "F F F F"),
+            ("creation", "F F F F F F"),
             ("release", "F F F F F F"),
             ("integration", "x x x x x x"),
-            ("technology", "F F F F F F F F F"),
+            ("technology", "F F F F F F F F"),
         ],
     );
     let r = assess(model, &a);
@@ -190,64 +193,130 @@ fn not_applicable_dimension_is_left_out_of_overall() {
 
     let r = assess(model, &all(model, Answer::NotApplicable));
     assert_eq!((r.overall.level, r.overall.score), (None, None));
-    assert!(r.overall.weakest.is_empty());
+    assert!(r.overall.weakest.is_empty() && r.overall.gaps.is_empty());
 }
 
 #[test]
-fn weakest_dimensions_are_named() {
+fn limiting_dimensions_and_their_gaps_are_named() {
     let model = builtin();
     let a = answers(
         model,
         &[
-            ("people", "F F F F F"),
-            ("creation", "F F F F F"),
-            ("technology", "F F F F F F F F F"),
+            ("people", "F F F F"),
+            ("creation", "F F F F F F"),
+            ("release", "N F F N P F"),
+            ("technology", "F F F F F F F F"),
         ],
     );
     let r = assess(model, &a);
     let release = model.dimension_index("release").unwrap();
     let integration = model.dimension_index("integration").unwrap();
+    assert_eq!(r.overall.level, Some(0));
     assert_eq!(r.overall.weakest, [release, integration]);
+    assert_eq!(
+        r.overall.gaps,
+        [
+            q(model, "release.handoff"),
+            q(model, "integration.releases-automated"),
+            q(model, "integration.basic-model-tests"),
+            q(model, "integration.app-unit-tests"),
+        ]
+    );
 }
 
 #[test]
-fn roadmap_orders_by_level_then_dimension_and_stops_at_targets() {
+fn a_replaced_practice_does_not_block_the_level_that_replaces_it() {
+    // Those who train models release them themselves, through a CI/CD
+    // pipeline: no hand-off (level 1) and no release team (level 2).
     let model = builtin();
-    let a = answers(
-        model,
-        &[
-            ("people", "N N N N N"),
-            ("creation", "F N F F N"),
-            ("release", "F F F F F F"),
-            ("integration", "N F F F F F"),
-            ("technology", "F F F F F F F F x"),
-        ],
+    let a = answers(model, &[("release", "N F F N F N")]);
+    let d = &assess(model, &a).dimensions[model.dimension_index("release").unwrap()];
+    assert_eq!((d.top, d.next_level), (3, Some(4)));
+    assert_eq!(
+        d.explanation.superseded,
+        [
+            q(model, "release.handoff"),
+            q(model, "release.routine-owner")
+        ]
     );
+    assert_eq!(d.explanation.blockers, [q(model, "release.ci")]);
+    // Replaced practices are not next steps.
+    let steps: Vec<usize> = roadmap(model, &a, None)
+        .iter()
+        .map(|s| s.question)
+        .collect();
+    assert!(!steps.contains(&q(model, "release.handoff")));
+    assert!(!steps.contains(&q(model, "release.routine-owner")));
+    assert!(steps.contains(&q(model, "release.ci")));
+}
+
+#[test]
+fn the_level_name_is_kept_off_a_headline_that_one_gap_holds_down() {
+    let model = builtin();
+    let rows = |creation: &'static str| {
+        answers(
+            model,
+            &[
+                ("people", "F F F F"),
+                ("creation", creation),
+                ("release", "N F F N F F"),
+                ("integration", "N N F F F F"),
+                ("technology", "F F F F F F F F"),
+            ],
+        )
+    };
+    let one_gap = assess(model, &rows("P F F F F F"));
+    assert_eq!(one_gap.overall.level, Some(0));
+    assert_eq!(one_gap.overall.gaps, [q(model, "creation.data-pipeline")]);
+    assert!(!one_gap.level_name_fits());
+    // A team that is level 0 in most dimensions is "No MLOps".
+    assert!(assess(model, &Answers::new(model)).level_name_fits());
+    // So is one held down by more than two gaps: three practices of
+    // Application Integration's level 1.
+    let mut many = rows("F F F F F F");
+    for id in [
+        "integration.releases-automated",
+        "integration.basic-model-tests",
+        "integration.app-unit-tests",
+    ] {
+        many.set(q(model, id), Answer::No);
+    }
+    let many = assess(model, &many);
+    assert_eq!((many.overall.level, many.overall.gaps.len()), (Some(0), 3));
+    assert!(many.level_name_fits());
+    assert!(assess(model, &rows("F F F F F F")).level_name_fits());
+}
+
+#[test]
+fn roadmap_follows_prerequisites_then_level_dimension_and_stops_at_targets() {
+    let model = builtin();
+    let a = Answers::new(model);
     let steps = roadmap(model, &a, None);
     let ids: Vec<&str> = steps
         .iter()
         .map(|s| model.questions[s.question].id.as_str())
         .collect();
-    assert_eq!(
-        ids,
-        [
-            "integration.app-unit-tests",
-            "people.ds-with-de",
-            "creation.compute-managed",
-            "people.de-manage-io",
-            "people.se-automate-integration",
-            "people.ds-markers",
-            "people.se-post-deploy-metrics",
-            "creation.auto-retrain",
-        ]
-    );
-    assert!(steps
-        .windows(2)
-        .all(|w| (w[0].level, w[0].dimension) <= (w[1].level, w[1].dimension)));
+    assert_eq!(ids.len(), model.questions.len());
+    // Every step comes after the steps it requires.
+    for (i, id) in ids.iter().enumerate() {
+        let question = &model.questions[q(model, id)];
+        for r in &question.requires {
+            let j = ids.iter().position(|x| x == r).unwrap();
+            assert!(j < i, "{id} comes before its prerequisite {r}");
+        }
+    }
+    // Retraining from production metrics comes after what it needs.
+    let at = |id: &str| ids.iter().position(|x| *x == id).unwrap();
+    assert!(at("technology.deployed-metrics") < at("creation.auto-retrain"));
+    assert!(at("technology.auto-model-testing") < at("creation.auto-retrain"));
+    // Without prerequisites in the way, lower levels come first.
+    assert_eq!(ids[0], "creation.data-pipeline");
+    assert_eq!(*ids.last().unwrap(), "creation.auto-retrain");
 
     let mut targets = Targets::new(model);
-    targets.set(model.dimension_index("people").unwrap(), Some(2));
-    targets.set(model.dimension_index("creation").unwrap(), Some(3));
+    for d in 0..model.dimensions.len() {
+        targets.set(d, Some(1));
+    }
     let ids: Vec<&str> = roadmap(model, &a, Some(&targets))
         .iter()
         .map(|s| model.questions[s.question].id.as_str())
@@ -255,29 +324,119 @@ fn roadmap_orders_by_level_then_dimension_and_stops_at_targets() {
     assert_eq!(
         ids,
         [
+            "creation.data-pipeline",
+            "release.handoff",
+            "integration.basic-model-tests",
             "integration.app-unit-tests",
-            "people.ds-with-de",
-            "creation.compute-managed"
+            "technology.automated-builds",
+            "integration.releases-automated",
+            "technology.app-tests-automated",
         ]
     );
 }
 
 #[test]
-fn blockers_are_the_gaps_to_the_next_level() {
+fn the_crosswalk_orders_continuous_training_before_ci_cd() {
     let model = builtin();
-    let a = answers(model, &[("release", "F F F N P F")]);
-    let d = &assess(model, &a).dimensions[model.dimension_index("release").unwrap()];
-    assert_eq!((d.level, d.next_level), (1, Some(2)));
-    assert_eq!(
-        d.explanation.blockers,
-        [q(model, "release.se-team-manages")]
+    // Exactly level 3 here: automated deployment, but no continuous training.
+    let level3 = answers(
+        model,
+        &[
+            ("people", "F F F N"),
+            ("creation", "F F F F F N"),
+            ("release", "N F F N F N"),
+            ("integration", "N N F F F F"),
+            ("technology", "F F F F F F N N"),
+        ],
     );
-    // Met level-3 practices are "ahead", the Partially one at level 3 is "later".
+    let c = crosswalk(model, &level3).unwrap();
+    assert_eq!(c.level, 0);
     assert_eq!(
-        d.explanation.ahead,
-        [q(model, "release.scoring-tested"), q(model, "release.cicd")]
+        c.missing,
+        [
+            q(model, "creation.auto-retrain"),
+            q(model, "technology.auto-model-testing")
+        ]
     );
-    assert_eq!(d.explanation.later, [q(model, "release.automatic")]);
+    let mut with_ct = level3.clone();
+    with_ct.set(q(model, "creation.auto-retrain"), Answer::Fully);
+    with_ct.set(q(model, "technology.auto-model-testing"), Answer::Mostly);
+    assert_eq!(crosswalk(model, &with_ct).unwrap().level, 1);
+    assert_eq!(
+        crosswalk(model, &all(model, Answer::Fully)).unwrap().level,
+        2
+    );
+    assert!(crosswalk(builtin_version(1).unwrap(), &Answers::new(model)).is_none());
+}
+
+/// Version 1's results, as docs/SCORING.md gave them then: links made with
+/// it must keep showing what they showed.
+#[test]
+fn version_1_results_are_scored_as_they_were() {
+    let v1 = builtin_version(1).unwrap();
+    // Answers per dimension, then each dimension's and the overall (level, score).
+    type Case = ([&'static str; 5], [(u8, f64); 5], (u8, f64));
+    let cases: [Case; 4] = [
+        (
+            [
+                "F F F F F",
+                "F F F F F",
+                "F F F F N N",
+                "N N N N N N",
+                "M M M M M M M M M",
+            ],
+            [(4, 4.0), (4, 4.0), (2, 2.0), (0, 0.0), (4, 4.0)],
+            (0, 2.8),
+        ),
+        (
+            [
+                "F F F N N",
+                "N F F F N",
+                "N N N N N N",
+                "N N N N N N",
+                "N N N N N N N N N",
+            ],
+            [(3, 3.0), (0, 0.0), (0, 0.0), (0, 0.0), (0, 0.0)],
+            (0, 0.6),
+        ),
+        (
+            [
+                "F F F F F",
+                "F F F F F",
+                "F F F F F F",
+                "F F N F F F",
+                "F F F F F F F F F",
+            ],
+            [(4, 4.0), (4, 4.0), (4, 4.0), (0, 0.67), (4, 4.0)],
+            (0, 3.33),
+        ),
+        (
+            [
+                "x F F N N",
+                "F F F F N",
+                "F F F F F F",
+                "F F F N N N",
+                "F F F F F N N N N",
+            ],
+            [(3, 3.0), (3, 3.0), (4, 4.0), (2, 2.0), (2, 2.0)],
+            (2, 2.8),
+        ),
+    ];
+    let dims = ["people", "creation", "release", "integration", "technology"];
+    for (rows, expect, overall) in cases {
+        let rows: Vec<(&str, &str)> = dims.iter().copied().zip(rows).collect();
+        let r = assess(v1, &answers(v1, &rows));
+        let got: Vec<(u8, f64)> = r
+            .dimensions
+            .iter()
+            .map(|d| (d.level, round2(d.score)))
+            .collect();
+        assert_eq!(got, expect, "{rows:?}");
+        assert_eq!(
+            (r.overall.level.unwrap(), round2(r.overall.score.unwrap())),
+            overall
+        );
+    }
 }
 
 fn any_answer() -> impl Strategy<Value = Answer> {
@@ -285,7 +444,7 @@ fn any_answer() -> impl Strategy<Value = Answer> {
 }
 
 fn any_answers() -> impl Strategy<Value = Answers> {
-    proptest::collection::vec(any_answer(), 31).prop_map(Answers::from_vec)
+    proptest::collection::vec(any_answer(), builtin().questions.len()).prop_map(Answers::from_vec)
 }
 
 proptest! {
@@ -297,11 +456,12 @@ proptest! {
             prop_assert!(d.score >= f64::from(d.level));
             match d.next_level {
                 Some(n) => prop_assert!(d.score < f64::from(n), "{} !< {}", d.score, n),
-                None if d.assessed => prop_assert_eq!(d.score, 4.0),
-                None => prop_assert_eq!(d.score, 0.0),
+                None => prop_assert_eq!(d.score, f64::from(d.level)),
             }
-            let groups = d.explanation.supporting.len() + d.explanation.blockers.len()
-                + d.explanation.ahead.len() + d.explanation.later.len() + d.explanation.excluded.len();
+            prop_assert!(d.top >= d.level);
+            let e = &d.explanation;
+            let groups = e.supporting.len() + e.blockers.len() + e.ahead.len() + e.later.len()
+                + e.superseded.len() + e.excluded.len();
             prop_assert_eq!(groups, d.total);
             prop_assert_eq!(d.explanation.blockers.is_empty(), d.next_level.is_none());
         }
@@ -310,7 +470,7 @@ proptest! {
     /// Improving one answer (No → Partially → Mostly → Fully) never lowers a
     /// dimension's level or score.
     #[test]
-    fn improving_an_answer_never_lowers_the_score(a in any_answers(), q in 0usize..31) {
+    fn improving_an_answer_never_lowers_the_score(a in any_answers(), q in 0usize..30) {
         let model = builtin();
         let Some(rank) = a.get(q).rank() else { return Ok(()) };
         if rank == 3 { return Ok(()) }
@@ -325,12 +485,33 @@ proptest! {
         }
     }
 
-    /// The roadmap is exactly the unmet applicable practices.
+    /// The roadmap is exactly the unmet applicable practices not replaced,
+    /// each after the steps it requires.
     #[test]
-    fn roadmap_lists_every_unmet_applicable_practice(a in any_answers()) {
+    fn roadmap_lists_every_unmet_practice_still_ahead(a in any_answers()) {
         let model = builtin();
         let steps = roadmap(model, &a, None);
+        let result = assess(model, &a);
+        let replaced: usize = result.dimensions.iter().map(|d| d.explanation.superseded.len()).sum();
         let expected = a.as_slice().iter().filter(|x| x.is_applicable() && !x.is_met()).count();
-        prop_assert_eq!(steps.len(), expected);
+        prop_assert_eq!(steps.len(), expected - replaced);
+        for (i, s) in steps.iter().enumerate() {
+            for r in &model.questions[s.question].requires {
+                if let Some(j) = steps.iter().position(|t| &model.questions[t.question].id == r) {
+                    prop_assert!(j < i);
+                }
+            }
+        }
+    }
+
+    /// The overall level is never above any assessed dimension's shown
+    /// level, and a dimension is never shown above what it matches.
+    #[test]
+    fn the_overall_level_is_the_lowest_shown_level(a in any_answers()) {
+        let r = assess(builtin(), &a);
+        if let Some(level) = r.overall.level {
+            let lowest = r.dimensions.iter().filter(|d| d.assessed).map(|d| d.level).min();
+            prop_assert_eq!(Some(level), lowest);
+        }
     }
 }

@@ -5,119 +5,14 @@
 //! maps each bullet to the question that asks it (or the reason it is not
 //! asked), is generated from the model and must be current.
 
+mod common;
+
+use common::seed::{parse_seed, read_seed, Bullet, Seed};
 use maturity_engine::model::{Change, Question, BUILTIN_V1_JSON, MAX_LEVEL};
 use maturity_engine::{builtin, Model};
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::PathBuf;
-
-/// The seed lives in `../shared/seed/` beside the clone (always so in CI).
-fn seed_path() -> PathBuf {
-    match std::env::var_os("MLOPS_SEED") {
-        Some(p) => PathBuf::from(p),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../shared/seed/mlops-maturity-model.txt"),
-    }
-}
-
-/// Whether this runs in CI (`CI` set to anything but "" or "false").
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false")
-}
-
-/// One bullet of the seed: where it stands and its words.
-#[derive(Debug, PartialEq)]
-enum Bullet {
-    Highlight {
-        level: u8,
-        text: String,
-    },
-    Characteristic {
-        level: u8,
-        dimension: String,
-        text: String,
-    },
-}
-
-const TABLE_DIMENSIONS: [&str; 4] = ["people", "creation", "release", "integration"];
-
-/// Parses the seed's overview table and its five per-level tables.
-fn parse_seed(text: &str) -> (Vec<Bullet>, Vec<(u8, String)>, usize) {
-    let lines: Vec<&str> = text.lines().collect();
-    let mut bullets = Vec::new();
-    let mut names = Vec::new();
-    // Overview: "N |", "Name |", highlights, "|", technology, "|".
-    let start = lines
-        .iter()
-        .position(|l| l.trim() == "Technology |")
-        .expect("overview table")
-        + 1;
-    let mut i = start;
-    for level in 0..=4u8 {
-        assert_eq!(
-            lines[i].trim(),
-            format!("{level} |"),
-            "overview row for level {level}"
-        );
-        names.push((level, lines[i + 1].trim_end_matches('|').trim().to_owned()));
-        i += 2;
-        let mut column = 0;
-        while column < 2 {
-            let l = lines[i];
-            if let Some(t) = l.strip_prefix("- ") {
-                bullets.push(if column == 0 {
-                    Bullet::Highlight {
-                        level,
-                        text: t.to_owned(),
-                    }
-                } else {
-                    Bullet::Characteristic {
-                        level,
-                        dimension: "technology".into(),
-                        text: t.to_owned(),
-                    }
-                });
-            } else if l.trim() == "|" {
-                column += 1;
-            }
-            i += 1;
-        }
-    }
-    // Per-level tables: a "Level N: ..." heading, four header cells, then four
-    // columns of bullets each closed by "|".
-    let mut i = 0;
-    while i < lines.len() {
-        let Some(rest) = lines[i].strip_prefix("Level ") else {
-            i += 1;
-            continue;
-        };
-        let Some(level) = rest.split(':').next().and_then(|n| n.parse::<u8>().ok()) else {
-            i += 1;
-            continue;
-        };
-        i += 1;
-        while !lines[i].starts_with("- ") {
-            i += 1;
-        }
-        let mut column = 0;
-        while column < TABLE_DIMENSIONS.len() {
-            let l = lines[i];
-            if let Some(t) = l.strip_prefix("- ") {
-                bullets.push(Bullet::Characteristic {
-                    level,
-                    dimension: TABLE_DIMENSIONS[column].into(),
-                    text: t.to_owned(),
-                });
-            } else if l.trim() == "|" {
-                column += 1;
-            }
-            i += 1;
-        }
-    }
-    let dash_lines = lines.iter().filter(|l| l.starts_with("- ")).count();
-    (bullets, names, dash_lines)
-}
 
 fn in_model(model: &Model, bullet: &Bullet) -> bool {
     match bullet {
@@ -135,31 +30,13 @@ fn in_model(model: &Model, bullet: &Bullet) -> bool {
     }
 }
 
-/// The seed's text; `None` (reported as a skip) when it is absent outside CI.
-fn read_seed() -> Option<String> {
-    let path = seed_path();
-    let Ok(seed) = std::fs::read_to_string(&path) else {
-        let why = format!(
-            "the seed text is not at {} (it is beside the clone in CI; set MLOPS_SEED to its path to run this test)",
-            path.display()
-        );
-        // In CI the seed is always there: its absence is a broken checkout.
-        assert!(!in_ci(), "traceability: {why}");
-        // Straight to stderr, past the test harness's capture, so the skip
-        // shows in the output and scripts/test.sh counts it.
-        let _ = writeln!(std::io::stderr(), "SKIPPED: traceability: {why}");
-        return None;
-    };
-    Some(seed)
-}
-
 /// The level at which the seed states each characteristic of the model, by
 /// characteristic id, read from the seed's tables (not from the model's own
 /// level fields). Within a dimension the model lists its characteristics in
 /// the seed's order; each is paired with the seed bullet at the same place,
 /// and their words must agree.
 fn seed_levels(model: &Model, seed: &str) -> HashMap<String, u8> {
-    let (bullets, _, _) = parse_seed(seed);
+    let bullets = parse_seed(seed).bullets;
     let mut levels = HashMap::new();
     for dim in &model.dimensions {
         let stated: Vec<(u8, &str)> = bullets
@@ -213,7 +90,11 @@ fn every_seed_bullet_is_in_the_model_verbatim() {
         return;
     };
     let model = builtin();
-    let (bullets, names, dash_lines) = parse_seed(&seed);
+    let Seed {
+        bullets,
+        names,
+        dash_lines,
+    } = parse_seed(&seed);
     assert_eq!(
         bullets.len(),
         dash_lines,

@@ -1,6 +1,8 @@
 //! Helpers shared by the engine's integration tests.
 #![allow(dead_code)]
 
+pub mod seed;
+
 use maturity_engine::{Answer, Answers, Model};
 
 /// One letter per answer: `N` No, `P` Partially, `M` Mostly, `F` Fully,
