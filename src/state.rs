@@ -277,6 +277,44 @@ impl AppState {
         self.draft.set(imported);
     }
 
+    /// Sets which team and models the assessment covers.
+    pub fn set_scope(&self, text: String) {
+        self.draft.update(|d| {
+            d.scope = text.chars().take(draft::MAX_SCOPE_CHARS).collect();
+            d.updated_ms = time::now_ms();
+        });
+    }
+
+    /// Makes a result made with an earlier questionnaire version the draft
+    /// ("Answer the new version"): answers to unchanged questions carry
+    /// over, and every old answer is kept beside the question it became,
+    /// for review.
+    pub fn adopt_earlier(&self, earlier: &Model, answers: &Answers, targets: &Targets) {
+        let mut old = std::collections::BTreeMap::new();
+        for (q, question) in earlier.questions.iter().enumerate() {
+            let a = answers.get(q);
+            if a != Answer::Unanswered {
+                old.insert(question.id.clone(), a);
+            }
+        }
+        let (carried, notes, _) =
+            draft::carry_over(self.model, earlier.version, &old, &Default::default());
+        let mut d = Draft::new(self.model, time::now_ms());
+        d.answers = carried;
+        d.notes = notes;
+        for (i, dim) in earlier.dimensions.iter().enumerate() {
+            if let Some(target) = self.model.dimension_index(&dim.id) {
+                d.targets.set(target, targets.get(i));
+            }
+        }
+        d.earlier = Some(draft::Earlier {
+            version: earlier.version,
+            answers: old,
+            notes: Default::default(),
+        });
+        self.draft.set(d);
+    }
+
     /// Makes a shared result the draft ("Edit a copy").
     pub fn adopt_shared(&self, answers: Answers, targets: Targets) {
         let mut d = Draft::new(self.model, time::now_ms());

@@ -16,6 +16,7 @@ use crate::{link, location};
 use leptos::prelude::*;
 use maturity_engine::compare::{compare, Change, Comparison, QuestionChange};
 use maturity_engine::history::History;
+use maturity_engine::{assess, Answers};
 use maturity_engine::{LinkError, Model};
 
 /// The words and class for a change of answer.
@@ -67,13 +68,17 @@ pub fn ComparePage(
     payloads: Option<(String, String)>,
 ) -> impl IntoView {
     let state = use_app();
-    let model = state.model;
     let saved = state.snapshots().get_untracked().unwrap_or_default();
     let body = payloads.clone().map(|(a, b)| {
-        let before = link::decode(model, &a);
-        let after = link::decode(model, &b);
+        let before = link::decode_builtin(&a);
+        let after = link::decode_builtin(&b);
         match (before, after) {
-            (Ok(x), Ok(y)) => {
+            (Ok((mx, x)), Ok((my, y))) if mx.version != my.version => view! {
+                <VersionsDiffer before=(mx, x.answers) after=(my, y.answers)/>
+            }
+            .into_any(),
+            (Ok((made_with, x)), Ok((_, y))) => {
+                let model = made_with;
                 let cmp = compare(model, &x.answers, &y.answers);
                 let names = (
                     snapshot_name(&saved, &a).unwrap_or_else(|| "the first link".to_owned()),
@@ -190,6 +195,74 @@ fn SideField(
     }
 }
 
+/// Two results made with different questionnaire versions. Their questions
+/// differ, so no practice is compared with another; each result's levels,
+/// scored by its own version, are set side by side, since both versions
+/// measure the same five dimensions on the model's levels 0 to 4.
+#[component]
+fn VersionsDiffer(
+    /// The first result, with the questionnaire it was made with.
+    before: (&'static Model, Answers),
+    /// The second result, likewise.
+    after: (&'static Model, Answers),
+) -> impl IntoView {
+    let (mb, ab) = before;
+    let (ma, aa) = after;
+    let then = assess(mb, &ab);
+    let now = assess(ma, &aa);
+    let level = |d: Option<&maturity_engine::DimensionScore>| {
+        d.filter(|d| d.assessed)
+            .map_or_else(|| NOT_AVAILABLE.to_owned(), |d| d.level.to_string())
+    };
+    let rows: Vec<(String, String, String)> = ma
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(i, dim)| {
+            let before = mb
+                .dimension_index(&dim.id)
+                .and_then(|j| then.dimensions.get(j));
+            (
+                dim.name.clone(),
+                level(before),
+                level(now.dimensions.get(i)),
+            )
+        })
+        .collect();
+    let overall = |a: &maturity_engine::Assessment| {
+        a.overall
+            .level
+            .map_or_else(|| NOT_AVAILABLE.to_owned(), |l| l.to_string())
+    };
+    view! {
+        <Notice tone=Tone::Info testid="notice-compare-versions">
+            <p>{format!(
+                "These results were made with different questionnaire versions ({} and {}). Their questions differ, so they are not compared practice by practice: only each dimension's level, each scored by its own version's rules.",
+                mb.version, ma.version
+            )}</p>
+            <p>"To compare practice by practice, open the older result and choose \u{201c}Answer the new version\u{201d}: its unchanged answers carry over."</p>
+        </Notice>
+        <ScrollTable
+            caption_id="compare-versions-caption"
+            caption=format!("Level by dimension: then (questionnaire version {}) and now (version {})", mb.version, ma.version)
+            testid="compare-versions-table"
+            headings=&["Dimension", "Then", "Now"]
+        >
+                {rows
+                    .into_iter()
+                    .map(|(name, t, n)| view! {
+                        <tr><th scope="row">{name}</th><td class="scores__num">{t}</td><td class="scores__num">{n}</td></tr>
+                    })
+                    .collect_view()}
+                <tr>
+                    <th scope="row">"Overall"</th>
+                    <td class="scores__num">{overall(&then)}</td>
+                    <td class="scores__num">{overall(&now)}</td>
+                </tr>
+        </ScrollTable>
+    }
+}
+
 /// Two fields (paste or pick) and a "Compare" button.
 #[component]
 fn CompareForm(
@@ -225,7 +298,7 @@ fn CompareForm(
         let check = |text: RwSignal<String>, err: RwSignal<Option<String>>| {
             let t = text.get_untracked();
             let payload = route::payload_of(&t).to_owned();
-            match link::decode(model, &payload) {
+            match link::decode_builtin(&payload) {
                 Ok(_) => Some(payload),
                 Err(e) => {
                     err.set(Some(e.to_string()));

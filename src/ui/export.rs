@@ -85,8 +85,15 @@ pub fn ExportPanel(
         );
     };
     let markdown = move || {
-        answers
-            .with_untracked(|a| targets.with_untracked(|t| markdown_checklist(model, a, Some(t))))
+        // A shared result carries no scope; the draft's is the user's own.
+        let scope = if editable {
+            state.draft.with_untracked(|d| d.scope.clone())
+        } else {
+            String::new()
+        };
+        answers.with_untracked(|a| {
+            targets.with_untracked(|t| markdown_checklist(model, a, Some(t), &scope))
+        })
     };
     let md_file = move |_| {
         let name = files::dated_name(&format!("{STEM}-next-steps"), time::now_ms(), "md");

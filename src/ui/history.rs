@@ -33,11 +33,16 @@ pub fn describe(s: &Snapshot) -> String {
 
 /// "Level 2 · score 2.4" for a decoded result, or why it can't be opened.
 fn summary(model: &Model, s: &Snapshot) -> Result<String, String> {
-    let r = s.result(model).map_err(|e| e.to_string())?;
-    let a = assess(model, &r.answers);
+    let (made_with, r) = link::decode_builtin(&s.link).map_err(|e| e.to_string())?;
+    let a = assess(made_with, &r.answers);
+    let version = if made_with.version < model.version {
+        format!(" \u{b7} questionnaire version {}", made_with.version)
+    } else {
+        String::new()
+    };
     Ok(match (a.overall.level, a.overall.score) {
-        (Some(l), Some(sc)) => format!("Level {l} \u{b7} score {}", score_text(sc)),
-        _ => "Not assessed".to_owned(),
+        (Some(l), Some(sc)) => format!("Level {l} \u{b7} score {}{version}", score_text(sc)),
+        _ => format!("Not assessed{version}"),
     })
 }
 

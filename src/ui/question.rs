@@ -35,6 +35,20 @@ pub fn levels_label(levels: &[u8]) -> String {
     }
 }
 
+/// "A level 2 practice (Automated Training)", saying when a later level
+/// replaces it.
+fn practice_levels(level: u8, until: u8, name: &str) -> String {
+    let replaced = if until < maturity_engine::MAX_LEVEL {
+        format!(
+            " The model describes it up to level {until}; level {} replaces it.",
+            until + 1
+        )
+    } else {
+        String::new()
+    };
+    format!("A level {level} practice ({name}).{replaced} It comes from these descriptions in the maturity model:")
+}
+
 /// Maps the keys 1..=6 to the answer choices in display order.
 pub fn choice_for_key(key: &str) -> Option<Answer> {
     let digit = key.parse::<usize>().ok()?;
@@ -67,6 +81,17 @@ pub fn QuestionCard(
     let note = Memo::new(move |_| state.draft.with(|d| d.notes.get(&question).cloned()));
     let has_note = note.get_untracked().is_some();
     let note_id = format!("note-{id}");
+    // Earlier answers to show while the question waits for a new one.
+    let review = Memo::new(move |_| {
+        state.draft.with(|d| match &d.earlier {
+            Some(e) if d.answers.get(question) == Answer::Unanswered => e
+                .to_review(model, question)
+                .into_iter()
+                .map(|r| (e.version, r.answer.label(), r.note.to_owned()))
+                .collect(),
+            _ => Vec::new(),
+        })
+    });
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || !answers_by_key(ev.target()) {
@@ -95,6 +120,9 @@ pub fn QuestionCard(
         .into_iter()
         .map(|choice| {
             let name = id.clone();
+            // The radio is named by its answer alone; what the answer means
+            // is its description.
+            let anchor_id = format!("{id}-{}-means", choice.key());
             view! {
                 <label class="choice" class:choice--aside=matches!(choice, Answer::DontKnow | Answer::NotApplicable)>
                     <input
@@ -102,10 +130,15 @@ pub fn QuestionCard(
                         type="radio"
                         name=name
                         value=choice.key()
+                        aria-label=choice.label()
+                        aria-describedby=anchor_id.clone()
                         prop:checked=move || current.get() == choice
                         on:change=move |_| state.set_answer(question, choice)
                     />
-                    <span class="choice__label">{choice.label()}</span>
+                    <span class="choice__text">
+                        <span class="choice__label">{choice.label()}</span>
+                        <span class="choice__anchor" id=anchor_id>{choice.anchor()}</span>
+                    </span>
                 </label>
             }
         })
@@ -120,9 +153,37 @@ pub fn QuestionCard(
             on:keydown=on_key
         >
             <legend class="question__text">{q.text.clone()}</legend>
-            <p class="question__help" id=help_id.clone()>
-                {q.help.clone()}
-            </p>
+            <div class="question__guide" id=help_id.clone()>
+                {(!q.help.is_empty()).then(|| view! { <p class="question__help">{q.help.clone()}</p> })}
+                {(!q.counts.is_empty()).then(|| view! {
+                    <dl class="guide">
+                        <div class="guide__row">
+                            <dt>"What counts"</dt>
+                            <dd>{q.counts.clone()}</dd>
+                        </div>
+                        <div class="guide__row">
+                            <dt>"What doesn't"</dt>
+                            <dd>{q.not_counts.clone()}</dd>
+                        </div>
+                        <div class="guide__row">
+                            <dt>"Evidence you could show"</dt>
+                            <dd>{q.proof.join("; ")}</dd>
+                        </div>
+                    </dl>
+                })}
+            </div>
+            {move || {
+                review
+                    .get()
+                    .into_iter()
+                    .map(|(version, answer, note)| view! {
+                        <p class="question__review" data-testid=format!("review-{}", model.questions[question].id)>
+                            <strong>{format!("Changed since version {version}. ")}</strong>
+                            {format!("You answered \u{201c}{answer}\u{201d} to the earlier question. {note} Review it and answer again.")}
+                        </p>
+                    })
+                    .collect_view()
+            }}
             <div class="question__choices">{choices}</div>
             <details class="question__note" open=has_note>
                 <summary>{move || if note.with(Option::is_some) { "Your note" } else { "Add a note" }}</summary>
@@ -141,7 +202,7 @@ pub fn QuestionCard(
             <details class="question__source">
                 <summary>"Where this comes from"</summary>
                 <p>
-                    {format!("A level {} practice ({level_name}). It evidences these descriptions from the maturity model:", q.level)}
+                    {practice_levels(q.level, q.until, &level_name)}
                 </p>
                 <ul class="evidence">
                     {group_evidence(model.evidence_of(question).map(|c| (c.level, c.text.as_str())))

@@ -14,7 +14,8 @@ use crate::ui::roadmap::Roadmap;
 use crate::ui::share::{share_url, SharePanel};
 use crate::ui::steps::StepNav;
 use leptos::prelude::*;
-use maturity_engine::{assess, Answers, Assessment, Model, Targets, MAX_LEVEL};
+use maturity_engine::{assess, crosswalk, Answer, Answers, Assessment, Model, Targets, MAX_LEVEL};
+use std::collections::BTreeMap;
 
 /// Results of the current draft.
 #[component]
@@ -39,7 +40,19 @@ pub fn OwnResults() -> impl IntoView {
                 </p>
             </Notice>
         </Show>
-        <ResultsView answers=state.answers() targets=state.targets() editable=true/>
+        {move || {
+            let scope = state.draft.with(|d| d.scope.clone());
+            (!scope.trim().is_empty()).then(|| view! {
+                <p class="results__scope" data-testid="results-scope"><strong>"Scope: "</strong>{scope}</p>
+            })
+        }}
+        <ResultsView
+            model=state.model
+            answers=state.answers()
+            targets=state.targets()
+            editable=true
+            notes=Signal::derive(move || state.draft.with(|d| d.notes.clone()))
+        />
     }
 }
 
@@ -51,8 +64,7 @@ pub fn SharedResultPage(
     payload: String,
 ) -> impl IntoView {
     let state = use_app();
-    let model = state.model;
-    match link::decode(model, &payload) {
+    match link::decode_builtin(&payload) {
         Err(e) => view! {
             <article class="bad-link">
                 <h1 tabindex="-1">"This result link can't be opened"</h1>
@@ -68,7 +80,11 @@ pub fn SharedResultPage(
             </article>
         }
         .into_any(),
-        Ok(shared) => {
+        Ok((model, shared)) if model.version < state.model.version => {
+            view! { <EarlierVersionResult model=model answers=shared.answers targets=shared.targets/> }
+                .into_any()
+        }
+        Ok((model, shared)) => {
             let answers = shared.answers;
             let targets = shared.targets;
             let confirming = RwSignal::new(false);
@@ -107,29 +123,106 @@ pub fn SharedResultPage(
                         />
                     </Show>
                 </div>
-                <ResultsView answers=Signal::stored(answers) targets=Signal::stored(targets) editable=false/>
+                <ResultsView model=model answers=Signal::stored(answers) targets=Signal::stored(targets) editable=false/>
             }
             .into_any()
         }
     }
 }
 
-/// Everything the results page shows for one set of answers.
+/// A result made with an earlier questionnaire version: shown as it was
+/// scored then, with what changed and an offer to answer the new version.
+#[component]
+fn EarlierVersionResult(
+    /// The questionnaire version the link was made with.
+    model: &'static Model,
+    answers: Answers,
+    targets: Targets,
+) -> impl IntoView {
+    let state = use_app();
+    let current = state.model;
+    let confirming = RwSignal::new(false);
+    let carried = current
+        .previous
+        .iter()
+        .filter(|p| p.version == model.version && p.change == maturity_engine::model::Change::Same)
+        .filter(|p| {
+            model
+                .question_index(&p.question)
+                .is_some_and(|q| answers.get(q) != Answer::Unanswered)
+        })
+        .count();
+    let answered = answers.answered();
+    let (a2, t2) = (answers.clone(), targets.clone());
+    let adopt = Callback::new(move |_: ()| {
+        confirming.set(false);
+        state.adopt_earlier(model, &a2, &t2);
+        focus::go_to_first_unanswered(state);
+    });
+    let answer_new = move |_| {
+        if state.draft.with_untracked(|d| d.is_blank()) {
+            adopt.run(());
+        } else {
+            confirming.set(true);
+        }
+    };
+    view! {
+        <Notice tone=Tone::Info testid="notice-earlier-version">
+            <p>
+                <strong>{format!("Made with questionnaire version {}. ", model.version)}</strong>
+                {format!(
+                    "This result is shown as it was scored then. The questions have changed since (version {} asks one practice per question, with what counts spelled out), so its levels can differ from today's.",
+                    current.version
+                )}
+            </p>
+            <p>{format!(
+                "Answer the new version: {carried} of these {answered} answers carry over to unchanged questions; the changed questions show the old answer for review."
+            )}</p>
+            <NoticeActions slot>
+                <button type="button" class="button button--primary" on:click=answer_new>
+                    "Answer the new version"
+                </button>
+            </NoticeActions>
+        </Notice>
+        <Show when=move || confirming.get()>
+            <ConfirmPanel
+                message=Signal::derive(move || {
+                    let n = state.draft.with(|d| d.answers.answered());
+                    format!("Your own draft has {n} answers. Answering the new version from this result replaces it. Replace your draft?")
+                })
+                confirm_label="Replace my draft"
+                cancel_label="Keep my draft"
+                on_confirm=adopt
+                on_cancel=Callback::new(move |_| confirming.set(false))
+            />
+        </Show>
+        <ResultsView model=model answers=Signal::stored(answers) targets=Signal::stored(targets) editable=false/>
+    }
+}
+
+/// Everything the results page shows for one set of answers: the verdict
+/// and the first next steps lead; the chart, the explanations and the tools
+/// follow.
 #[component]
 pub fn ResultsView(
+    /// The questionnaire the answers belong to.
+    model: &'static Model,
     /// The answers to assess.
     answers: Signal<Answers>,
     /// Target levels per dimension.
     targets: Signal<Targets>,
     /// Whether targets can be changed (false for a shared result).
     editable: bool,
+    /// Notes by question (the draft's; a shared result has none).
+    #[prop(optional)]
+    notes: Option<Signal<BTreeMap<usize, String>>>,
 ) -> impl IntoView {
     let state = use_app();
-    let model = state.model;
     let assessment = Memo::new(move |_| answers.with(|a| assess(model, a)));
     // One link for the share panel and the QR code.
     let url = share_url(model, answers, targets);
     let assessment: Signal<Assessment> = assessment.into();
+    let current = model.version == state.model.version;
     let title = if editable {
         "Your MLOps maturity"
     } else {
@@ -138,7 +231,12 @@ pub fn ResultsView(
     view! {
         <article class="results">
             <h1 class="results__title" tabindex="-1">{title}</h1>
-            <OverallSummary model=model assessment=assessment/>
+            <OverallSummary model=model assessment=assessment answers=answers/>
+            <section class="results__section" aria-labelledby="next-title">
+                <h2 id="next-title">"What to do next"</h2>
+                <Roadmap model=model answers=answers targets=targets/>
+            </section>
+            <Crosswalk model=model answers=answers/>
             <section class="results__section" aria-labelledby="glance-title">
                 <h2 id="glance-title">"Scores by dimension"</h2>
                 <div class="results__glance">
@@ -154,73 +252,184 @@ pub fn ResultsView(
                         .collect_view()}
                 </div>
             </section>
-            <crate::ui::targets::TargetsPanel answers=answers targets=targets editable=editable/>
-            <section class="results__section" aria-labelledby="next-title">
-                <h2 id="next-title">"Next steps"</h2>
-                <p class="results__intro">
-                    "The practices not yet in place, in the order the model builds them: lower levels first. Each is quoted from the maturity model, with the question it came from."
-                </p>
-                <Roadmap model=model answers=answers targets=targets/>
-            </section>
+            <NotApplicableList model=model answers=answers notes=notes/>
+            {current.then(|| view! { <crate::ui::targets::TargetsPanel answers=answers targets=targets editable=editable/> })}
             <SharePanel url=url/>
             <crate::ui::qr::QrPanel url=url/>
             {editable.then(|| view! { <crate::ui::history::SnapshotPanel answers=answers targets=targets/> })}
-            <crate::ui::export::ExportPanel answers=answers targets=targets editable=editable/>
+            {current.then(|| view! { <crate::ui::export::ExportPanel answers=answers targets=targets editable=editable/> })}
         </article>
     }
 }
 
-/// The overall level and score, how they are made, and uncertainty.
+/// The practices a result marked Not applicable, with the notes that say
+/// why, so a reader can judge each exclusion.
+#[component]
+fn NotApplicableList(
+    model: &'static Model,
+    answers: Signal<Answers>,
+    notes: Option<Signal<BTreeMap<usize, String>>>,
+) -> impl IntoView {
+    let items = Memo::new(move |_| {
+        let notes = notes.map(|n| n.get()).unwrap_or_default();
+        answers.with(|a| {
+            (0..model.questions.len())
+                .filter(|&q| a.get(q) == Answer::NotApplicable)
+                .map(|q| (q, notes.get(&q).cloned()))
+                .collect::<Vec<_>>()
+        })
+    });
+    move || {
+        let items = items.get();
+        (!items.is_empty()).then(|| {
+            let count = items.len();
+            view! {
+                <section class="results__section" aria-labelledby="na-title" data-testid="not-applicable">
+                    <h2 id="na-title">{format!("Marked not applicable ({count})")}</h2>
+                    <p class="results__intro">
+                        "These practices are left out of every level and score. Each needs a reason a colleague would accept."
+                    </p>
+                    <ul class="na">
+                        {items
+                            .into_iter()
+                            .map(|(q, note)| {
+                                let question = &model.questions[q];
+                                let dim = model
+                                    .dimension_index(&question.dimension)
+                                    .map(|d| model.dimensions[d].name.clone())
+                                    .unwrap_or_default();
+                                view! {
+                                    <li class="na__item">
+                                        <span class="tag">{dim}</span>
+                                        " "
+                                        {question.text.clone()}
+                                        <span class="na__why">{match note {
+                                            Some(n) => format!("Why: {n}"),
+                                            None => "No reason given.".to_owned(),
+                                        }}</span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    }
+}
+
+/// Where the answers stand on another staged model (the model's
+/// crosswalk), and where the two order practices differently.
+#[component]
+fn Crosswalk(model: &'static Model, answers: Signal<Answers>) -> impl IntoView {
+    let c = model.crosswalk.as_ref()?;
+    let result = Memo::new(move |_| answers.with(|a| crosswalk(model, a)));
+    Some(view! {
+        <section class="results__section crosswalk" aria-labelledby="crosswalk-title" data-testid="crosswalk">
+            <h2 id="crosswalk-title">{format!("On {}", c.name)}</h2>
+            {move || {
+                let Some(r) = result.get() else { return ().into_any() };
+                let level = &c.levels[r.level];
+                let next = c.levels.get(r.level + 1);
+                view! {
+                    <p class="crosswalk__level" data-testid="crosswalk-level">
+                        <strong>{format!("Level {}: {}. ", level.number, level.name)}</strong>
+                        {level.summary.clone()}
+                    </p>
+                    {next.map(|n| {
+                        let missing: Vec<String> =
+                            r.missing.iter().map(|q| model.questions[*q].action.clone()).collect();
+                        view! {
+                            <p>{format!("For its level {} ({}), still to do:", n.number, n.name)}</p>
+                            <ul class="crosswalk__missing">
+                                {missing.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                            </ul>
+                        }
+                    })}
+                }
+                .into_any()
+            }}
+            <p class="crosswalk__note">{c.differences.clone()} " Source: " <cite>{c.source.clone()}</cite> "."</p>
+        </section>
+    })
+}
+
+/// The verdict: the overall level with the dimension that limits it, the
+/// exact practices that hold it there, and the per-dimension profile; then
+/// the score and uncertainty.
 #[component]
 pub fn OverallSummary(
     /// The model.
     model: &'static Model,
     /// The scores.
     assessment: Signal<Assessment>,
+    /// The answers, to show beside each gap.
+    answers: Signal<Answers>,
 ) -> impl IntoView {
-    let overall = move || assessment.with(|a| a.overall.clone());
     view! {
         <section class="overall" aria-label="Overall result">
-            {move || {
-                let o = overall();
-                match (o.level, o.score) {
-                    (Some(level), Some(score)) => {
-                        let weakest: Vec<String> =
-                            o.weakest.iter().map(|d| model.dimensions[*d].name.clone()).collect();
-                        let weakest_text = match weakest.len() {
-                            1 => format!("Your weakest dimension is {}.", weakest[0]),
-                            _ => format!("Your weakest dimensions are {}.", weakest.join(", ")),
+            {move || assessment.with(|a| match (a.overall.level, a.overall.score) {
+                (Some(level), Some(score)) => {
+                    let o = &a.overall;
+                    let limiting: Vec<String> =
+                        o.weakest.iter().map(|d| model.dimensions[*d].name.clone()).collect();
+                    let name = a
+                        .level_name_fits()
+                        .then(|| model.levels[usize::from(level)].name.clone());
+                    let limit = if level == MAX_LEVEL {
+                        "Every dimension is at the top level.".to_owned()
+                    } else {
+                        let short = match o.gaps.len() {
+                            1 => "1 practice".to_owned(),
+                            n => format!("{n} practices"),
                         };
-                        view! {
-                            <div class="overall__figures">
-                                <p class="overall__level">
-                                    <span class="overall__big" data-testid="overall-level">{format!("Level {level}")}</span>
-                                    <span class="overall__name">{model.levels[usize::from(level)].name.clone()}</span>
-                                </p>
-                                <p class="overall__score">
-                                    "Score "
-                                    <span class="overall__big overall__big--score" data-testid="overall-score">
-                                        {format!("{} of {MAX_LEVEL}", score_text(score))}
-                                    </span>
-                                </p>
-                            </div>
-                            <p class="overall__explain">
-                                "Maturity is staged: a team is at a level only when every dimension has reached it, so the overall level is the level of the weakest dimension. "
-                                {weakest_text}
-                                " The score is the average of the dimension scores; its decimals show progress towards each next level."
-                            </p>
-                        }
-                        .into_any()
-                    }
-                    _ => view! {
-                        <p class="overall__figures">
-                            <span class="overall__big" data-testid="overall-level">"Not assessed"</span>
+                        format!(
+                            "Limited by {}: {short} short of level {}:",
+                            join_names(&limiting),
+                            level + 1
+                        )
+                    };
+                    let gaps: Vec<(String, &'static str)> = answers.with(|ans| {
+                        o.gaps
+                            .iter()
+                            .map(|q| (model.questions[*q].text.clone(), ans.get(*q).label()))
+                            .collect()
+                    });
+                    view! {
+                        <p class="overall__level">
+                            <span class="overall__big" data-testid="overall-level">{format!("Level {level}")}</span>
+                            {name.map(|n| view! { <span class="overall__name">{n}</span> })}
                         </p>
-                        <p>"Every question was answered \u{201c}Not applicable\u{201d}, so there is nothing to score."</p>
+                        <p class="overall__limit" data-testid="overall-limit">{limit}</p>
+                        {(!gaps.is_empty()).then(|| view! {
+                            <ul class="overall__gaps" data-testid="overall-gaps">
+                                {gaps
+                                    .into_iter()
+                                    .map(|(text, answer)| view! {
+                                        <li>{text}" "<span class="why__answer">{format!("(answered {answer})")}</span></li>
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        })}
+                        <Profile model=model assessment=a.clone()/>
+                        <p class="overall__score">
+                            "Score "
+                            <span class="overall__score-value" data-testid="overall-score">
+                                {format!("{} of {MAX_LEVEL}", score_text(score))}
+                            </span>
+                            ": the mean of the dimensions; its decimals show progress towards each next level."
+                        </p>
                     }
-                    .into_any(),
+                    .into_any()
                 }
-            }}
+                _ => view! {
+                    <p class="overall__level">
+                        <span class="overall__big" data-testid="overall-level">"Not assessed"</span>
+                    </p>
+                    <p>"Every question was answered \u{201c}Not applicable\u{201d}, so there is nothing to score."</p>
+                }
+                .into_any(),
+            })}
             <Show when=move || assessment.with(|a| a.overall.uncertainty > 0.0)>
                 <p class="overall__uncertain" data-testid="dont-know-share">
                     {move || {
@@ -232,12 +441,56 @@ pub fn OverallSummary(
                         });
                         let pct = assessment.with(|a| (a.overall.uncertainty * 100.0).round());
                         format!(
-                            "You answered \u{201c}Don't know\u{201d} to {dk} of {applicable} applicable questions ({pct}%). They count as not in place; finding out may raise your levels."
+                            "\u{201c}Don't know\u{201d} for {dk} of {applicable} applicable questions ({pct}%). They count as not in place; finding out may raise the levels."
                         )
                     }}
                 </p>
             </Show>
         </section>
+    }
+}
+
+/// "A", "A and B", "A, B and C".
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Whether most of a dimension's questions were answered Not applicable:
+/// its level then rests on few answers, and the profile says so.
+fn mostly_not_applicable(d: &maturity_engine::DimensionScore) -> bool {
+    d.not_applicable * 2 > d.total
+}
+
+/// Each dimension's level in one line: the profile behind the overall level.
+#[component]
+fn Profile(model: &'static Model, assessment: Assessment) -> impl IntoView {
+    let weakest = assessment.overall.weakest.clone();
+    view! {
+        <ul class="profile" data-testid="profile" aria-label="Level by dimension">
+            {assessment
+                .dimensions
+                .iter()
+                .map(|d| {
+                    let dim = &model.dimensions[d.dimension];
+                    let value = if d.assessed { d.level.to_string() } else { NOT_AVAILABLE.to_owned() };
+                    let flag = (d.assessed && mostly_not_applicable(d)).then(|| {
+                        view! { <span class="profile__flag">{format!("{} of {} not applicable", d.not_applicable, d.total)}</span> }
+                    });
+                    view! {
+                        <li class="profile__item" class:profile__item--limiting=weakest.contains(&d.dimension)
+                            data-testid=format!("profile-{}", dim.id)>
+                            <span class="profile__name">{dim.name.clone()}</span>
+                            <span class="profile__level">{value}</span>
+                            {flag}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
     }
 }
 
@@ -366,6 +619,18 @@ pub fn DimensionCard(
                             <summary>{format!("In place ahead of this level ({})", e.ahead.len())}</summary>
                             {question_list(model, &e.ahead, &ans)}
                         </details>
+                    })}
+                    {(!e.superseded.is_empty()).then(|| view! {
+                        <details class="why">
+                            <summary>{format!("Replaced at a later level ({})", e.superseded.len())}</summary>
+                            <p class="why__intro">"Earlier-level practices that the next level no longer asks for: not needed from here."</p>
+                            {question_list(model, &e.superseded, &ans)}
+                        </details>
+                    })}
+                    {mostly_not_applicable(&s).then(|| view! {
+                        <p class="dimension__uncertain" data-testid=format!("mostly-na-{}", model.dimensions[dimension].id)>
+                            {format!("Mostly not applicable: {} of {} questions. This level rests on {} answers; check the reasons below.", s.not_applicable, s.total, s.applicable)}
+                        </p>
                     })}
                     {(s.dont_know > 0).then(|| view! {
                         <p class="dimension__uncertain">{format!("\u{201c}Don't know\u{201d}: {} of {} applicable questions.", s.dont_know, s.applicable)}</p>

@@ -1,10 +1,16 @@
-//! Next steps: the unmet practices, grouped by the level they lead to.
+//! Next steps: the unmet practices in the order to take them. The first few
+//! lead the results page; the rest, grouped by the level they lead to, are
+//! one tap away.
 
 use leptos::prelude::*;
 use maturity_engine::{roadmap, Answers, Model, RoadmapItem, Targets};
 
-/// The seed text that best says what to do for a question: its evidence at
-/// the question's own level, else its first evidence.
+/// How many steps the results page leads with.
+pub const FIRST_STEPS: usize = 3;
+
+/// The seed text that best says what a practice is: its evidence at the
+/// question's own level, else its first evidence. Shown for models whose
+/// questions have no "done when" (questionnaire version 1).
 fn seed_text(model: &Model, question: usize) -> String {
     let level = model.questions[question].level;
     model
@@ -27,7 +33,40 @@ pub fn group_by_level(items: &[RoadmapItem]) -> Vec<(u8, Vec<RoadmapItem>)> {
     groups
 }
 
-/// The ordered list of practices to put in place next.
+/// One step: what to do, how to tell it is done, and why it matters.
+fn step(model: &'static Model, item: RoadmapItem) -> impl IntoView {
+    let q = &model.questions[item.question];
+    let detail = if q.done_when.is_empty() {
+        view! {
+            <p class="roadmap__seed">
+                "The model: \u{201c}" {seed_text(model, item.question)} "\u{201d}"
+            </p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <p class="roadmap__done"><strong>"Done when: "</strong>{q.done_when.clone()}</p>
+            <p class="roadmap__why"><strong>"Why: "</strong>{q.why.clone()}</p>
+        }
+        .into_any()
+    };
+    view! {
+        <li class="roadmap__item" data-testid=format!("step-{}", q.id)>
+            <p class="roadmap__action">{q.action.clone()}</p>
+            {detail}
+            <p class="roadmap__meta">
+                <span class="tag">{model.dimensions[item.dimension].name.clone()}</span>
+                " "
+                <span class="tag">{format!("Level {}", item.level)}</span>
+                " "
+                {format!("Answered \u{201c}{}\u{201d}", item.answer.label())}
+            </p>
+        </li>
+    }
+}
+
+/// The ordered list of practices to put in place next: the first
+/// [`FIRST_STEPS`] in full, then the rest by level in a disclosure.
 #[component]
 pub fn Roadmap(
     /// The model.
@@ -39,15 +78,12 @@ pub fn Roadmap(
     #[prop(into)]
     targets: Signal<Targets>,
 ) -> impl IntoView {
-    let groups = Memo::new(move |_| {
-        let items = answers.with(|a| targets.with(|t| roadmap(model, a, Some(t))));
-        group_by_level(&items)
-    });
+    let items = Memo::new(move |_| answers.with(|a| targets.with(|t| roadmap(model, a, Some(t)))));
     move || {
-        let groups = groups.get();
+        let items = items.get();
         // The list is always there (an empty roadmap is still a roadmap):
         // with nothing left to do it holds one item saying so.
-        if groups.is_empty() {
+        if items.is_empty() {
             return view! {
                 <ol class="roadmap" data-testid="roadmap">
                     <li class="roadmap__empty">
@@ -57,43 +93,38 @@ pub fn Roadmap(
             }
             .into_any();
         }
+        let (first, rest) = items.split_at(items.len().min(FIRST_STEPS));
+        let rest_count = rest.len();
         view! {
-            <ol class="roadmap" data-testid="roadmap">
-                {groups
-                    .into_iter()
-                    .map(|(level, items)| {
-                        let name = &model.levels[usize::from(level)].name;
-                        view! {
-                            <li class="roadmap__group">
-                                <h3 class="roadmap__level">{format!("Towards level {level}: {name}")}</h3>
-                                <ol class="roadmap__items">
-                                    {items
-                                        .into_iter()
-                                        .map(|item| {
-                                            let q = &model.questions[item.question];
-                                            view! {
-                                                <li class="roadmap__item">
-                                                    <p class="roadmap__action">{q.action.clone()}</p>
-                                                    <p class="roadmap__seed">
-                                                        "The model: \u{201c}"
-                                                        {seed_text(model, item.question)}
-                                                        "\u{201d}"
-                                                    </p>
-                                                    <p class="roadmap__meta">
-                                                        <span class="tag">{model.dimensions[item.dimension].name.clone()}</span>
-                                                        " "
-                                                        {format!("You answered \u{201c}{}\u{201d} to: {}", item.answer.label(), q.text)}
-                                                    </p>
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ol>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
+            <div class="roadmap" data-testid="roadmap">
+                <ol class="roadmap__items roadmap__items--first" data-testid="roadmap-first">
+                    {first.iter().map(|i| step(model, *i)).collect_view()}
+                </ol>
+                {(rest_count > 0).then(|| view! {
+                    <details class="roadmap__rest" data-testid="roadmap-rest">
+                        <summary>{match rest_count {
+                            1 => "The full roadmap: 1 more step".to_owned(),
+                            n => format!("The full roadmap: {n} more steps"),
+                        }}</summary>
+                        <div class="roadmap__groups">
+                            {group_by_level(rest)
+                                .into_iter()
+                                .map(|(level, items)| {
+                                    let name = &model.levels[usize::from(level)].name;
+                                    view! {
+                                        <section class="roadmap__group">
+                                            <h3 class="roadmap__level">{format!("Towards level {level}: {name}")}</h3>
+                                            <ol class="roadmap__items">
+                                                {items.into_iter().map(|i| step(model, i)).collect_view()}
+                                            </ol>
+                                        </section>
+                                    }
+                                })
+                                .collect_view()}
+                        </div>
+                    </details>
+                })}
+            </div>
         }
         .into_any()
     }
@@ -108,9 +139,10 @@ mod tests {
         let m = maturity_engine::builtin();
         let items = roadmap(m, &Answers::new(m), None);
         let groups = group_by_level(&items);
-        let levels: Vec<u8> = groups.iter().map(|g| g.0).collect();
-        assert_eq!(levels, vec![1, 2, 3, 4]);
-        assert_eq!(groups.iter().map(|g| g.1.len()).sum::<usize>(), 31);
+        assert_eq!(groups.iter().map(|g| g.1.len()).sum::<usize>(), items.len());
+        for pair in groups.windows(2) {
+            assert_ne!(pair[0].0, pair[1].0, "neighbouring groups differ in level");
+        }
         for q in 0..m.questions.len() {
             assert!(!seed_text(m, q).is_empty());
         }

@@ -87,6 +87,26 @@ pub fn StartPage() -> impl IntoView {
                     "a level and score per area, why, and the next practices to put in place."
                 </li>
             </ul>
+            <div class="start__scope">
+                <label class="start__scope-label" for="scope">
+                    "What does this assessment cover? "
+                    <span class="start__optional">"(optional)"</span>
+                </label>
+                <p class="start__hint" id="scope-hint">
+                    "Which team, and which production models: the answers mean \u{201c}how many of these models\u{201d}. Kept with your answers and in exports, never in share links."
+                </p>
+                <input
+                    class="start__scope-input"
+                    id="scope"
+                    type="text"
+                    maxlength="200"
+                    autocomplete="off"
+                    placeholder="e.g. Payments team: the fraud and credit-risk models"
+                    aria-describedby="scope-hint"
+                    prop:value=move || state.draft.with(|d| d.scope.clone())
+                    on:input=move |ev| state.set_scope(event_target_value(&ev))
+                />
+            </div>
             {actions}
             <section class="start__section" aria-labelledby="levels-title">
                 <h2 id="levels-title">"The five levels at a glance"</h2>

@@ -218,7 +218,6 @@ fn BaselinePicker(
     baseline: RwSignal<Option<Baseline>>,
 ) -> impl IntoView {
     let state = use_app();
-    let model = state.model;
     let snapshots = state.snapshots();
     let choice = RwSignal::new(String::new());
     let pasted = RwSignal::new(String::new());
@@ -236,10 +235,10 @@ fn BaselinePicker(
             .with_untracked(|h| h.as_ref().ok().and_then(|h| h.get(&v).cloned()))
             .ok_or_else(|| "That snapshot is no longer saved.".to_owned())
             .and_then(|s| {
-                s.result(model)
-                    .map(|r| Baseline {
+                link::decode_builtin(&s.link)
+                    .map(|(made_with, r)| Baseline {
                         name: history::title(&s),
-                        assessment: assess(model, &r.answers),
+                        assessment: assess(made_with, &r.answers),
                     })
                     .map_err(|e| e.to_string())
             });
@@ -254,12 +253,12 @@ fn BaselinePicker(
     let use_link = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = pasted.get_untracked();
-        match link::decode(model, route::payload_of(&text)) {
-            Ok(r) => {
+        match link::decode_builtin(route::payload_of(&text)) {
+            Ok((made_with, r)) => {
                 link_error.set(None);
                 baseline.set(Some(Baseline {
                     name: "the pasted result".to_owned(),
-                    assessment: assess(model, &r.answers),
+                    assessment: assess(made_with, &r.answers),
                 }));
             }
             Err(e) => {

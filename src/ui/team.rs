@@ -15,17 +15,55 @@ use crate::{files, link, location, route};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use maturity_engine::compare::{aggregate, parse_links, Aggregate, Disagreement};
-use maturity_engine::export::import_result;
-use maturity_engine::{Answers, Model};
+use maturity_engine::export::import_result_as_made;
+use maturity_engine::{builtin_version, Answers, Model};
 
 /// The scale's words, by rank.
 const RANKS: [&str; 4] = ["No", "Partially", "Mostly", "Fully"];
 
-/// A result read from a chosen file.
+/// One result to take together with the others: where it came from, and its
+/// answers to the questionnaire version it was made with.
 #[derive(Debug, Clone, PartialEq)]
-struct FileResult {
-    name: String,
-    answers: Answers,
+pub struct Entry {
+    /// "Line 3" or "File team-a.json".
+    pub place: String,
+    /// The entry as given, shortened (empty for files).
+    pub text: String,
+    pub model: &'static Model,
+    pub answers: Answers,
+}
+
+/// The entries to aggregate, and those left out because they were made with
+/// another questionnaire version: the current version's results when there
+/// are any, otherwise those of the newest version present. Answers are only
+/// ever compared with answers to the same questions.
+pub fn like_with_like(
+    current: &'static Model,
+    entries: &[Entry],
+) -> (&'static Model, Vec<Answers>, Vec<Problem>) {
+    let chosen = entries
+        .iter()
+        .map(|e| e.model)
+        .find(|m| m.version == current.version)
+        .or_else(|| entries.iter().map(|e| e.model).max_by_key(|m| m.version))
+        .unwrap_or(current);
+    let mut kept = Vec::new();
+    let mut left_out = Vec::new();
+    for e in entries {
+        if e.model.version == chosen.version {
+            kept.push(e.answers.clone());
+        } else {
+            left_out.push(Problem {
+                place: e.place.clone(),
+                text: e.text.clone(),
+                message: format!(
+                    "Made with questionnaire version {}, whose questions differ from version {}'s, so it is left out: answers are only compared with answers to the same questions. Ask for a new result, or open this one and choose \u{201c}Answer the new version\u{201d}.",
+                    e.model.version, chosen.version
+                ),
+            });
+        }
+    }
+    (chosen, kept, left_out)
 }
 
 /// A problem with one pasted line or one file.
@@ -39,12 +77,17 @@ pub struct Problem {
 }
 
 /// Reads pasted links: the good results, and one problem per bad line.
-pub fn read_links(model: &Model, text: &str) -> (Vec<Answers>, Vec<Problem>) {
+pub fn read_links(model: &'static Model, text: &str) -> (Vec<Entry>, Vec<Problem>) {
     let mut good = Vec::new();
     let mut bad = Vec::new();
-    for p in parse_links(model, text, route::payload_of) {
+    for p in parse_links(model, builtin_version, text, route::payload_of) {
         match p.result {
-            Ok(r) => good.push(r.answers),
+            Ok((m, r)) => good.push(Entry {
+                place: format!("Line {}", p.line),
+                text: p.text,
+                model: m,
+                answers: r.answers,
+            }),
             Err(e) => bad.push(Problem {
                 place: format!("Line {}", p.line),
                 text: p.text,
@@ -71,19 +114,21 @@ pub fn TeamPage() -> impl IntoView {
     let state = use_app();
     let model = state.model;
     let text = RwSignal::new(String::new());
-    let from_files = RwSignal::new(Vec::<FileResult>::new());
+    let from_files = RwSignal::new(Vec::<Entry>::new());
     let file_problems = RwSignal::new(Vec::<Problem>::new());
 
     let parsed = Memo::new(move |_| text.with(|t| read_links(model, t)));
-    let results = Memo::new(move |_| {
-        let mut all: Vec<Answers> = parsed.with(|(good, _)| good.clone());
-        from_files.with(|f| all.extend(f.iter().map(|r| r.answers.clone())));
-        all
+    let chosen = Memo::new(move |_| {
+        let mut all: Vec<Entry> = parsed.with(|(good, _)| good.clone());
+        from_files.with(|f| all.extend(f.iter().cloned()));
+        like_with_like(model, &all)
     });
-    let agg = Memo::new(move |_| results.with(|r| aggregate(model, r)));
+    let results = Memo::new(move |_| chosen.with(|(_, kept, _)| kept.clone()));
+    let agg = Memo::new(move |_| chosen.with(|(m, kept, _)| (*m, aggregate(m, kept))));
     let problems = Memo::new(move |_| {
         let mut all = parsed.with(|(_, bad)| bad.clone());
         file_problems.with(|f| all.extend(f.iter().cloned()));
+        chosen.with(|(_, _, left_out)| all.extend(left_out.iter().cloned()));
         all
     });
 
@@ -104,7 +149,13 @@ pub fn TeamPage() -> impl IntoView {
                 if n == 0 {
                     return None;
                 }
-                Some(view! { <TeamResults model=model aggregate=agg.get()/> })
+                let (m, aggregate) = agg.get();
+                let older = (m.version < model.version).then(|| view! {
+                    <p class="team__version" data-testid="team-version">
+                        {format!("These results were made with questionnaire version {}, and are compared with its questions.", m.version)}
+                    </p>
+                });
+                Some(view! { {older} <TeamResults model=m aggregate=aggregate/> })
             }}
         </article>
     }
@@ -167,7 +218,7 @@ fn LinksField(
 #[component]
 fn FilesField(
     /// The results read from the chosen files.
-    from_files: RwSignal<Vec<FileResult>>,
+    from_files: RwSignal<Vec<Entry>>,
     /// One problem per file that could not be read.
     problems: RwSignal<Vec<Problem>>,
 ) -> impl IntoView {
@@ -192,9 +243,11 @@ fn FilesField(
                         text: String::new(),
                         message: format!("This file can't be read: {e}."),
                     }),
-                    Ok(body) => match import_result(model, &body) {
-                        Ok(imported) => good.push(FileResult {
-                            name,
+                    Ok(body) => match import_result_as_made(model, builtin_version, &body) {
+                        Ok((m, imported)) => good.push(Entry {
+                            place: format!("File {name}"),
+                            text: String::new(),
+                            model: m,
                             answers: imported.draft.answers,
                         }),
                         Err(e) => bad.push(Problem {
@@ -230,7 +283,10 @@ fn FilesField(
                         0 => "Files exported from the results page (\u{201c}Download JSON\u{201d}).".to_owned(),
                         _ => format!(
                             "From files: {}.",
-                            f.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ")
+                            f.iter()
+                                .map(|r| r.place.trim_start_matches("File "))
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         ),
                     })
                 }}
@@ -475,7 +531,12 @@ mod tests {
         assert_eq!(bad.len(), 1);
         assert_eq!(bad[0].place, "Line 3");
         assert!(!bad[0].message.is_empty());
-        let agg = aggregate(m, &good);
+        let (chosen, kept, left_out) = like_with_like(m, &good);
+        assert_eq!(
+            (chosen.version, kept.len(), left_out.len()),
+            (m.version, 2, 0)
+        );
+        let agg = aggregate(m, &kept);
         assert_eq!(
             agg.disagreements.len(),
             m.questions.len(),
@@ -485,5 +546,43 @@ mod tests {
             distribution_text(&agg.disagreements[0].counts),
             "No 1 \u{b7} Partially 0 \u{b7} Mostly 0 \u{b7} Fully 1"
         );
+    }
+
+    #[test]
+    fn results_of_another_questionnaire_version_are_compared_only_with_their_own() {
+        let m = maturity_engine::builtin();
+        let v1 = maturity_engine::builtin_version(1).unwrap();
+        let link_of = |model: &Model, a: Answer| {
+            link::encode(
+                model,
+                &Answers::from_vec(vec![a; model.questions.len()]),
+                &maturity_engine::Targets::new(model),
+            )
+        };
+        // Two current results and one made with version 1: the old one is
+        // left out, and says why.
+        let text = [
+            link_of(m, Answer::No),
+            link_of(v1, Answer::Fully),
+            link_of(m, Answer::Mostly),
+        ]
+        .join("\n");
+        let (good, bad) = read_links(m, &text);
+        assert!(bad.is_empty());
+        let (chosen, kept, left_out) = like_with_like(m, &good);
+        assert_eq!((chosen.version, kept.len()), (2, 2));
+        assert_eq!(left_out.len(), 1);
+        assert_eq!(left_out[0].place, "Line 2");
+        assert!(
+            left_out[0].message.contains("questionnaire version 1"),
+            "{}",
+            left_out[0].message
+        );
+        // Only version 1 results: they are compared with version 1's questions.
+        let text = [link_of(v1, Answer::No), link_of(v1, Answer::Fully)].join("\n");
+        let (good, _) = read_links(m, &text);
+        let (chosen, kept, left_out) = like_with_like(m, &good);
+        assert_eq!((chosen.version, kept.len(), left_out.len()), (1, 2, 0));
+        assert_eq!(kept[0].len(), v1.questions.len());
     }
 }
