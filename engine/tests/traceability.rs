@@ -210,12 +210,44 @@ fn span_errors(model: &Model, levels: &HashMap<String, u8>) -> Vec<String> {
 /// "verbose") and a stock help phrase that says nothing specific.
 const BANNED: [&str; 3] = ["marker", "verbose", "good looks like"];
 
-/// Questions not written out in full, and texts that use a banned word.
+/// Most words in each item of a question's `proof`.
+const PROOF_ITEM_WORDS: usize = 10;
+
+/// Questions not written out in full, texts longer than their word limit, and
+/// texts that use a banned word.
 fn writing_errors(model: &Model) -> Vec<String> {
     let mut errors = Vec::new();
     for q in &model.questions {
+        // Most words per text, so that a question card, and the verdict with
+        // the first next steps of the results, fit a phone screen.
+        for (name, value, limit) in [
+            ("action", &q.action, 18),
+            ("done_when", &q.done_when, 20),
+            ("why", &q.why, 14),
+            ("help", &q.help, 40),
+            ("counts", &q.counts, 30),
+            ("not_counts", &q.not_counts, 25),
+        ] {
+            let words = value.split_whitespace().count();
+            if words > limit {
+                errors.push(format!(
+                    "{}: {name} has {words} words, more than {limit}",
+                    q.id
+                ));
+            }
+        }
+        for p in &q.proof {
+            let words = p.split_whitespace().count();
+            if words > PROOF_ITEM_WORDS {
+                errors.push(format!(
+                    "{}: evidence {p:?} has {words} words, more than {PROOF_ITEM_WORDS}",
+                    q.id
+                ));
+            }
+        }
         for (name, value) in [
             ("text", &q.text),
+            ("short", &q.short),
             ("counts", &q.counts),
             ("not_counts", &q.not_counts),
             ("action", &q.action),
@@ -225,6 +257,12 @@ fn writing_errors(model: &Model) -> Vec<String> {
             if value.trim().is_empty() {
                 errors.push(format!("{}: {name} is empty", q.id));
             }
+        }
+        if q.short.chars().count() > 50 || q.short.ends_with(['.', '?']) {
+            errors.push(format!(
+                "{}: the short name is a few words, not a sentence",
+                q.id
+            ));
         }
         if !q.text.trim_end().ends_with('?') {
             errors.push(format!("{}: the text is not a question", q.id));
@@ -419,6 +457,16 @@ fn the_checks_catch_a_broken_model() {
     assert!(!writing_errors(&m).is_empty());
     let m = edited(|v| question(v, "release.ci")["help"] = "Good looks like: CI.".into());
     assert!(!writing_errors(&m).is_empty());
+    // One word over a limit, and an item of evidence that is too long.
+    let m = edited(|v| {
+        question(v, "release.ci")["why"] = "word ".repeat(15).into();
+    });
+    assert!(!writing_errors(&m).is_empty());
+    let m = edited(|v| {
+        question(v, "release.ci")["proof"] =
+            serde_json::json!(["one two three four five six seven eight nine ten eleven"]);
+    });
+    assert!(!writing_errors(&m).is_empty());
 
     let v1 = version_1();
     let m = edited(|v| {
@@ -546,7 +594,8 @@ fn render_questionnaire(model: &Model) -> String {
         let _ = writeln!(w, "### Questions");
         for qi in model.questions_of(d) {
             let q = &model.questions[qi];
-            let _ = writeln!(w, "\n#### `{}`: {}\n", q.id, q.text);
+            let _ = writeln!(w, "\n#### `{}`: {}\n", q.id, q.short);
+            let _ = writeln!(w, "{}\n", q.text);
             let mut level = format!("required at {}", span_words(q));
             match replaced_by(&q.id) {
                 Some(Some(c)) => {
