@@ -114,6 +114,7 @@ fn pack(m: &Value) -> String {
             until => p.num(until, "question until"),
         }
         p.text(&q["text"], "question text");
+        p.text(or_empty(&q["short"]), "question short");
         p.text(&q["action"], "question action");
         p.text(&q["help"], "question help");
         p.text(or_empty(&q["counts"]), "question counts");

@@ -28,6 +28,8 @@ pub struct Boot {
     pub storage_error: Option<StorageError>,
     pub corrupt: Option<CorruptDraft>,
     pub dropped: Vec<String>,
+    /// The questionnaire version the saved draft was carried over from.
+    pub carried_from: Option<u8>,
     /// False when writing would destroy something we could not back up.
     pub persist: bool,
 }
@@ -40,6 +42,7 @@ impl Boot {
             storage_error: None,
             corrupt: None,
             dropped: Vec::new(),
+            carried_from: None,
             persist: false,
         }
     }
@@ -64,6 +67,7 @@ impl Boot {
             Ok(loaded) => {
                 boot.draft = loaded.draft;
                 boot.dropped = loaded.dropped;
+                boot.carried_from = loaded.carried_from;
             }
             Err(e) => {
                 let backup = storage::write_backup(&raw, now_ms);
@@ -110,6 +114,9 @@ pub struct AppState {
     pub corrupt: RwSignal<Option<CorruptDraft>>,
     /// Parts of the saved draft the engine could not keep.
     pub dropped: RwSignal<Vec<String>>,
+    /// Set when the saved draft was carried over from an earlier
+    /// questionnaire version at start: that version.
+    pub carried_from: RwSignal<Option<u8>>,
     /// True after a newer draft from another tab was adopted.
     pub from_other_tab: RwSignal<bool>,
     /// A question to focus once its step is on screen.
@@ -132,6 +139,7 @@ impl AppState {
             storage_error: RwSignal::new(boot.storage_error),
             corrupt: RwSignal::new(boot.corrupt),
             dropped: RwSignal::new(boot.dropped),
+            carried_from: RwSignal::new(boot.carried_from),
             from_other_tab: RwSignal::new(false),
             focus_question: RwSignal::new(None),
             persist: boot.persist,

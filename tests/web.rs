@@ -238,7 +238,7 @@ async fn notice_appears_when_storage_throws() {
     tick().await;
     assert_eq!(
         one(&root, "[data-testid=progress]").text_content().unwrap(),
-        "1 of 31 answered"
+        "1 of 30 answered"
     );
     drop(full);
     drop(handle);
@@ -263,14 +263,14 @@ async fn answers_are_saved_at_once_and_resumed() {
     let root = container();
     let _handle = mount_to(root.clone(), App);
     tick().await;
-    assert!(root.text_content().unwrap().contains("1 of 31 answered"));
+    assert!(root.text_content().unwrap().contains("1 of 30 answered"));
     click_button(&root, "Start over");
     tick().await;
     click_button(&root, "Yes, start over");
     tick().await;
     assert_eq!(
         one(&root, "[data-testid=progress]").text_content().unwrap(),
-        "0 of 31 answered"
+        "0 of 30 answered"
     );
     reset();
 }
@@ -365,7 +365,7 @@ async fn shared_result_is_read_only_and_edit_a_copy_asks_before_replacing() {
     tick().await;
     assert_eq!(
         one(&root, "[data-testid=progress]").text_content().unwrap(),
-        "31 of 31 answered"
+        "30 of 30 answered"
     );
     let saved = storage().get_item(DRAFT_KEY).unwrap().unwrap();
     assert_eq!(
@@ -431,7 +431,7 @@ async fn a_newer_draft_from_another_tab_is_adopted_and_an_older_one_ignored() {
     tick().await;
     assert_eq!(
         one(&root, "[data-testid=progress]").text_content().unwrap(),
-        "0 of 31 answered"
+        "0 of 30 answered"
     );
     assert_eq!(count(&root, "[data-testid=notice-other-tab]"), 0);
 
@@ -442,7 +442,7 @@ async fn a_newer_draft_from_another_tab_is_adopted_and_an_older_one_ignored() {
     tick().await;
     assert_eq!(
         one(&root, "[data-testid=progress]").text_content().unwrap(),
-        "2 of 31 answered"
+        "2 of 30 answered"
     );
     assert!(one(&root, "[data-testid=notice-other-tab]")
         .text_content()

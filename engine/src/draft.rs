@@ -100,6 +100,15 @@ pub struct ToReview<'m> {
 }
 
 impl Earlier {
+    /// How many current questions show an earlier answer for review.
+    pub fn to_review_count(&self, model: &Model, answers: &Answers) -> usize {
+        (0..model.questions.len())
+            .filter(|&q| {
+                answers.get(q) == Answer::Unanswered && !self.to_review(model, q).is_empty()
+            })
+            .count()
+    }
+
     /// The earlier answers behind `question` (a current question index) that
     /// did not carry over because the practice asked changed.
     pub fn to_review<'m>(&self, model: &'m Model, question: usize) -> Vec<ToReview<'m>> {
@@ -214,6 +223,9 @@ pub struct Loaded {
     /// know, sorted and without repeats. Their answers, notes and targets were
     /// left out: report them, they are not a failure.
     pub dropped: Vec<String>,
+    /// The earlier questionnaire version the draft was made with, when it
+    /// was carried over to this one just now.
+    pub carried_from: Option<u8>,
 }
 
 /// Why a stored draft could not be read.
@@ -487,7 +499,8 @@ fn v2_into_draft(model: &Model, wire: DraftV2) -> Result<Loaded, DraftError> {
     };
 
     let answers = answers_of(wire.answers)?;
-    if wire.model.version < model.version {
+    let version = wire.model.version;
+    if version < model.version {
         // Made with an earlier questionnaire: carry over, and keep the
         // original for review.
         let (carried, notes, lost) = carry_over(model, wire.model.version, &answers, &wire.notes);
@@ -540,5 +553,6 @@ fn v2_into_draft(model: &Model, wire: DraftV2) -> Result<Loaded, DraftError> {
     Ok(Loaded {
         draft,
         dropped: dropped.into_iter().collect(),
+        carried_from: (version < model.version).then_some(version),
     })
 }

@@ -193,6 +193,10 @@ pub struct Question {
     #[serde(default = "max_level")]
     pub until: u8,
     pub text: String,
+    /// The practice named in a few words ("Automated builds"), for lists.
+    /// Empty when not given: [`Question::name`] falls back to the text.
+    #[serde(default)]
+    pub short: String,
     /// The practice as a next step, in the imperative ("Automate builds").
     pub action: String,
     /// Terms the question uses, explained.
@@ -224,6 +228,15 @@ fn max_level() -> u8 {
 }
 
 impl Question {
+    /// The practice's short name, or its question when it has none.
+    pub fn name(&self) -> &str {
+        if self.short.is_empty() {
+            &self.text
+        } else {
+            &self.short
+        }
+    }
+
     /// Whether the practice is required at `level` (`level..=until`).
     pub fn required_at(&self, level: u8) -> bool {
         self.level <= level && level <= self.until
@@ -702,6 +715,7 @@ fn read_model(f: &mut Fields) -> Model {
             level: f.byte(),
             until: f.byte(),
             text: f.text(),
+            short: f.text(),
             action: f.text(),
             help: f.text(),
             counts: f.text(),

@@ -102,6 +102,7 @@ fn golden_v1_is_carried_over_to_the_current_questionnaire() {
     let loaded = load(GOLDEN_V1).unwrap();
     let d = &loaded.draft;
     assert!(loaded.dropped.is_empty());
+    assert_eq!(loaded.carried_from, Some(1));
     // Same practice: the answer carries over.
     assert_eq!(d.answers.get(q(m, "people.ds-with-de")), Answer::Fully);
     assert_eq!(
@@ -124,6 +125,11 @@ fn golden_v1_is_carried_over_to_the_current_questionnaire() {
         ("release.automatic", Answer::NotApplicable)
     );
     assert!(!review[0].note.is_empty());
+    // Two changed questions wait: release.pipeline and technology.ab-testing.
+    assert_eq!(
+        d.earlier.as_ref().unwrap().to_review_count(m, &d.answers),
+        2
+    );
     // Nothing is lost: every answer and note of the original is kept.
     assert_eq!(earlier.answers.len(), 4);
     assert_eq!(
@@ -176,6 +182,7 @@ fn golden_v2_reads_to_the_expected_draft() {
     let m = builtin();
     let loaded = load(GOLDEN_V2).unwrap();
     assert!(loaded.dropped.is_empty());
+    assert_eq!(loaded.carried_from, None);
     let mut want = Draft::new(m, 1_764_288_000_000.0);
     want.updated_ms = 1_764_291_600_123.0;
     want.answers.set(q(m, "people.ds-with-de"), Answer::Fully);

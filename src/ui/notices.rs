@@ -134,6 +134,38 @@ pub fn Notices() -> impl IntoView {
                     </NoticeActions>
                 </Notice>
             </Show>
+            {move || {
+                state.carried_from.get().map(|version| {
+                    let model = state.model;
+                    let review = state.draft.with(|d| {
+                        d.earlier.as_ref().map_or(0, |e| e.to_review_count(model, &d.answers))
+                    });
+                    let review = match review {
+                        0 => "No changed question is waiting for review.".to_owned(),
+                        1 => "1 changed question shows your earlier answer for review.".to_owned(),
+                        n => format!("{n} changed questions show your earlier answer for review."),
+                    };
+                    view! {
+                        <Notice testid="notice-carried-over">
+                            <p>
+                                <strong>{format!("Your saved answers were made with questionnaire version {version}. ")}</strong>
+                                {format!("Answers to unchanged questions were carried over to version {}, and nothing was lost. {review}", model.version)}
+                            </p>
+                            <NoticeActions slot>
+                                <button type="button" class="button" on:click=move |_| {
+                                    state.carried_from.set(None);
+                                    crate::ui::focus::go_to_first_unanswered(state);
+                                }>
+                                    "Review them"
+                                </button>
+                                <button type="button" class="button button--quiet" on:click=move |_| state.carried_from.set(None)>
+                                    "Dismiss"
+                                </button>
+                            </NoticeActions>
+                        </Notice>
+                    }
+                })
+            }}
             <Show when=move || state.from_other_tab.get()>
                 <Notice testid="notice-other-tab">
                     <p>"Updated from another tab: you changed these answers in another window, so this one now shows them too."</p>

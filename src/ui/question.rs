@@ -81,15 +81,29 @@ pub fn QuestionCard(
     let note = Memo::new(move |_| state.draft.with(|d| d.notes.get(&question).cloned()));
     let has_note = note.get_untracked().is_some();
     let note_id = format!("note-{id}");
-    // Earlier answers to show while the question waits for a new one.
+    // Earlier answers to show while the question waits for a new one:
+    // (the earlier question, the answer given to it) and what changed.
     let review = Memo::new(move |_| {
         state.draft.with(|d| match &d.earlier {
-            Some(e) if d.answers.get(question) == Answer::Unanswered => e
-                .to_review(model, question)
-                .into_iter()
-                .map(|r| (e.version, r.answer.label(), r.note.to_owned()))
-                .collect(),
-            _ => Vec::new(),
+            Some(e) if d.answers.get(question) == Answer::Unanswered => {
+                let items = e.to_review(model, question);
+                let then = maturity_engine::builtin_version(e.version);
+                let asked: Vec<(String, &'static str)> = items
+                    .iter()
+                    .map(|r| {
+                        let text = then
+                            .and_then(|m| {
+                                m.question_index(r.question)
+                                    .map(|q| m.questions[q].text.clone())
+                            })
+                            .unwrap_or_else(|| r.question.to_owned());
+                        (text, r.answer.label())
+                    })
+                    .collect();
+                let note = items.first().map(|r| r.note.to_owned()).unwrap_or_default();
+                (!asked.is_empty()).then_some((e.version, asked, note))
+            }
+            _ => None,
         })
     });
 
@@ -173,16 +187,21 @@ pub fn QuestionCard(
                 })}
             </div>
             {move || {
-                review
-                    .get()
-                    .into_iter()
-                    .map(|(version, answer, note)| view! {
-                        <p class="question__review" data-testid=format!("review-{}", model.questions[question].id)>
+                review.get().map(|(version, asked, note)| view! {
+                    <div class="question__review" data-testid=format!("review-{}", model.questions[question].id)>
+                        <p>
                             <strong>{format!("Changed since version {version}. ")}</strong>
-                            {format!("You answered \u{201c}{answer}\u{201d} to the earlier question. {note} Review it and answer again.")}
+                            {note}
+                            " Your earlier answers, for review:"
                         </p>
-                    })
-                    .collect_view()
+                        <ul>
+                            {asked
+                                .into_iter()
+                                .map(|(text, answer)| view! { <li>{format!("\u{201c}{answer}\u{201d} to: {text}")}</li> })
+                                .collect_view()}
+                        </ul>
+                    </div>
+                })
             }}
             <div class="question__choices">{choices}</div>
             <details class="question__note" open=has_note>

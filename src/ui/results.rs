@@ -40,18 +40,13 @@ pub fn OwnResults() -> impl IntoView {
                 </p>
             </Notice>
         </Show>
-        {move || {
-            let scope = state.draft.with(|d| d.scope.clone());
-            (!scope.trim().is_empty()).then(|| view! {
-                <p class="results__scope" data-testid="results-scope"><strong>"Scope: "</strong>{scope}</p>
-            })
-        }}
         <ResultsView
             model=state.model
             answers=state.answers()
             targets=state.targets()
             editable=true
             notes=Signal::derive(move || state.draft.with(|d| d.notes.clone()))
+            scope=Signal::derive(move || state.draft.with(|d| d.scope.clone()))
         />
     }
 }
@@ -105,7 +100,7 @@ pub fn SharedResultPage(
                 <div class="banner" data-testid="shared-banner">
                     <p>
                         <strong>"A shared result, read-only. "</strong>
-                        "Nothing here changes your own draft. To change answers, edit a copy."
+                        "Nothing here changes your own draft."
                     </p>
                     <button type="button" class="button" on:click=edit>"Edit a copy"</button>
                     <Show when=move || confirming.get()>
@@ -216,6 +211,9 @@ pub fn ResultsView(
     /// Notes by question (the draft's; a shared result has none).
     #[prop(optional)]
     notes: Option<Signal<BTreeMap<usize, String>>>,
+    /// What the assessment covers (the draft's; never in a shared link).
+    #[prop(optional)]
+    scope: Option<Signal<String>>,
 ) -> impl IntoView {
     let state = use_app();
     let assessment = Memo::new(move |_| answers.with(|a| assess(model, a)));
@@ -231,6 +229,12 @@ pub fn ResultsView(
     view! {
         <article class="results">
             <h1 class="results__title" tabindex="-1">{title}</h1>
+            {move || {
+                let scope = scope.map(|s| s.get()).unwrap_or_default();
+                (!scope.trim().is_empty()).then(|| view! {
+                    <p class="results__scope" data-testid="results-scope"><strong>"Scope: "</strong>{scope}</p>
+                })
+            }}
             <OverallSummary model=model assessment=assessment answers=answers/>
             <section class="results__section" aria-labelledby="next-title">
                 <h2 id="next-title">"What to do next"</h2>
@@ -338,7 +342,7 @@ fn Crosswalk(model: &'static Model, answers: Signal<Answers>) -> impl IntoView {
                     </p>
                     {next.map(|n| {
                         let missing: Vec<String> =
-                            r.missing.iter().map(|q| model.questions[*q].action.clone()).collect();
+                            r.missing.iter().map(|q| model.questions[*q].name().to_owned()).collect();
                         view! {
                             <p>{format!("For its level {} ({}), still to do:", n.number, n.name)}</p>
                             <ul class="crosswalk__missing">
@@ -392,7 +396,7 @@ pub fn OverallSummary(
                     let gaps: Vec<(String, &'static str)> = answers.with(|ans| {
                         o.gaps
                             .iter()
-                            .map(|q| (model.questions[*q].text.clone(), ans.get(*q).label()))
+                            .map(|q| (model.questions[*q].name().to_owned(), ans.get(*q).label()))
                             .collect()
                     });
                     view! {
@@ -406,7 +410,7 @@ pub fn OverallSummary(
                                 {gaps
                                     .into_iter()
                                     .map(|(text, answer)| view! {
-                                        <li>{text}" "<span class="why__answer">{format!("(answered {answer})")}</span></li>
+                                        <li>{text}<span class="why__answer">{format!(" \u{b7} {answer}")}</span></li>
                                     })
                                     .collect_view()}
                             </ul>
@@ -417,7 +421,7 @@ pub fn OverallSummary(
                             <span class="overall__score-value" data-testid="overall-score">
                                 {format!("{} of {MAX_LEVEL}", score_text(score))}
                             </span>
-                            ": the mean of the dimensions; its decimals show progress towards each next level."
+                            ": the mean of the dimensions"
                         </p>
                     }
                     .into_any()

@@ -51,14 +51,18 @@ async function find(d, css, { text = null, scope = null, timeout = 10_000, what 
 export const waitForTestId = (d, id, options) => find(d, testid(id), { ...options, what: `data-testid=${id}` });
 export const clickButton = async (d, name) => d.click(await find(d, 'button', { text: name, what: `button "${name}"` }));
 
-/** Picks an answer the way a user does: a click on the answer's label. */
+/** Picks an answer the way a user does: a click on the answer's label (its
+ * name; what the answer means is written beneath it). */
 export async function answer(d, id, label) {
-  await d.click(await find(d, 'label.choice', { text: label, scope: testid(`question-${id}`), what: `answer "${label}" of ${id}` }));
+  await d.click(await find(d, 'label.choice .choice__label', { text: label, scope: testid(`question-${id}`), what: `answer "${label}" of ${id}` }));
 }
 
-/** The answer label checked in a question, or null. */
+/** The answer checked in a question (its name), or null. */
 export const checkedAnswer = (d, id) =>
-  d.evaluate((sel) => document.querySelector(`${sel} input:checked`)?.closest('label')?.textContent.trim() ?? null, testid(`question-${id}`));
+  d.evaluate(
+    (sel) => document.querySelector(`${sel} input:checked`)?.closest('label')?.querySelector('.choice__label')?.textContent.trim() ?? null,
+    testid(`question-${id}`),
+  );
 
 export const route = (d) => d.evaluate(() => location.hash);
 
