@@ -75,7 +75,7 @@ pub fn StepNav(
     }
 }
 
-/// "N of 31 answered", with a bar.
+/// "N of 30 answered", with a bar.
 #[component]
 pub fn Progress() -> impl IntoView {
     let state = use_app();

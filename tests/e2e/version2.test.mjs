@@ -95,6 +95,14 @@ test('the mixed team sees its level, what limits it, the exact gaps and what to 
   assert.ok(await rest.locator('.roadmap__item').count() > 0);
   // Google's levels, derived from the same answers.
   assert.match(await page.getByTestId('crosswalk-level').textContent(), /^Level 0: Manual process/);
+  // On a phone, a colleague opening the shared link sees the verdict, the
+  // profile and the first three steps within two screens.
+  const link = await page.getByTestId('share-link').inputValue();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(link);
+  await page.getByTestId('shared-banner').waitFor();
+  const bottom = await page.getByTestId('roadmap-first').evaluate((e) => e.getBoundingClientRect().bottom + window.scrollY);
+  assert.ok(bottom <= 2 * 844, `the third step ends at y=${Math.round(bottom)}, past two screens (1688)`);
   s.expectClean();
 });
 
