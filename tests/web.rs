@@ -122,18 +122,15 @@ async fn radios_set_the_answer_and_number_keys_work() {
         count(&root, &format!("input[type=radio][name=\"{id}\"]")),
         6
     );
-    let labels: Vec<String> = (0..6)
-        .map(|i| {
-            root.query_selector_all("label")
-                .unwrap()
-                .item(i)
-                .unwrap()
-                .text_content()
-                .unwrap()
-        })
-        .collect();
+    // Each choice is named by its answer, and says what the answer means.
+    let texts = |selector: &str| -> Vec<String> {
+        let list = root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().text_content().unwrap())
+            .collect()
+    };
     assert_eq!(
-        labels,
+        texts("label .choice__label"),
         [
             "No",
             "Partially",
@@ -142,6 +139,24 @@ async fn radios_set_the_answer_and_number_keys_work() {
             "Don't know",
             "Not applicable"
         ]
+    );
+    assert_eq!(
+        texts("label .choice__anchor"),
+        Answer::CHOICES.map(|a| a.anchor().to_owned())
+    );
+    let mostly = one(&root, "input[value=mostly]");
+    assert_eq!(
+        mostly.get_attribute("aria-label").as_deref(),
+        Some("Mostly")
+    );
+    let means = mostly.get_attribute("aria-describedby").unwrap();
+    assert_eq!(
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&means))
+            .and_then(|e| e.text_content())
+            .as_deref(),
+        Some("Half or more, not all")
     );
 
     one(&root, "input[value=fully]").click();

@@ -353,7 +353,11 @@ fn Crosswalk(model: &'static Model, answers: Signal<Answers>) -> impl IntoView {
                 }
                 .into_any()
             }}
-            <p class="crosswalk__note">{c.differences.clone()} " Source: " <cite>{c.source.clone()}</cite> "."</p>
+            <details class="why crosswalk__note">
+                <summary>"Where the two models order practices differently"</summary>
+                <p>{c.differences.clone()}</p>
+            </details>
+            <p class="crosswalk__source">"Source: " <cite>{c.source.clone()}</cite> "."</p>
         </section>
     })
 }

@@ -239,3 +239,43 @@ test('compare and team keep versions apart and say so', async (t) => {
   assert.match(await s.page.getByTestId('team-errors').textContent(), /Line 2.*questionnaire version 1/s);
   s.expectClean();
 });
+
+test('Not applicable answers are listed with their reasons, and a mostly Not applicable dimension is flagged', async (t) => {
+  const s = await openSession(t, suite);
+  await open(s, '#/');
+  const na = new Set(['integration.releases-automated', 'integration.basic-model-tests', 'integration.app-unit-tests', 'integration.less-reliant']);
+  const answers = Object.fromEntries(QUESTIONS.map((q) => [q.id, na.has(q.id) ? 'not-applicable' : 'fully']));
+  const draft = {
+    format: 2, model: { id: MODEL.id, version: MODEL.version }, answers,
+    notes: { 'integration.less-reliant': 'Only one person maintains the serving code.' },
+    targets: {}, created_ms: Date.now(), updated_ms: Date.now(),
+  };
+  await s.page.evaluate(([k, v]) => localStorage.setItem(k, v), [DRAFT_KEY, JSON.stringify(draft)]);
+  await s.page.goto(s.url('#/results'));
+  await s.page.reload();
+  await waitForResults(s.page);
+  const list = s.page.getByTestId('not-applicable');
+  assert.match(await list.locator('h2').textContent(), /Marked not applicable \(4\)/);
+  const items = (await list.locator('li').allTextContents()).map((i) => i.replace(/\s+/g, ' '));
+  assert.equal(items.length, 4);
+  assert.ok(items.some((i) => i.includes('Why: Only one person maintains the serving code.')), items.join('\n'));
+  assert.equal(items.filter((i) => i.includes('No reason given.')).length, 3);
+  assert.match(await s.page.getByTestId('profile-integration').textContent(), /4 of 6 not applicable/);
+  assert.match(await s.page.getByTestId('mostly-na-integration').textContent(), /Mostly not applicable: 4 of 6 questions/);
+  s.expectClean();
+});
+
+test('a snapshot saved with version 1 is listed with its version and opens as made', async (t) => {
+  const s = await openSession(t, suite);
+  await open(s, '#/');
+  const history = { format: 1, snapshots: [{ id: 's1700000000000', label: 'Q1 baseline', saved_ms: 1_700_000_000_000, link: V1_LINK }] };
+  await s.page.evaluate((h) => localStorage.setItem('mlops-maturity:history', h), JSON.stringify(history));
+  await s.page.goto(s.url('#/history'));
+  await s.page.reload();
+  const item = s.page.getByTestId('snapshot-s1700000000000');
+  await item.waitFor();
+  assert.match((await item.textContent()).replace(/\s+/g, ' '), /Level 0 · score 2\.0 · questionnaire version 1/);
+  await item.getByRole('link', { name: /Open/ }).first().click();
+  await s.page.getByTestId('notice-earlier-version').waitFor();
+  s.expectClean();
+});
