@@ -38,7 +38,9 @@ pub fn mount() {
 /// The whole app: loads the draft, follows the URL, saves every change.
 #[component]
 pub fn App() -> impl IntoView {
-    let model = maturity_engine::builtin();
+    // The model without its texts: the start page needs no more, and the
+    // texts arrive with the pages that show them (`AppState::full`).
+    let model = maturity_engine::builtin_core();
     let boot = Boot::load(model, time::now_ms());
     let state = AppState::new(model, boot, Route::parse(model, &location::current_hash()));
     // The service worker lives as long as the page, so it is registered

@@ -94,6 +94,7 @@ impl Boot {
 /// handlers can capture it freely.
 #[derive(Clone, Copy)]
 pub struct AppState {
+    /// The model: in the app, without its texts (see [`AppState::full`]).
     pub model: &'static Model,
     /// The one source of truth for answers, targets and notes.
     pub draft: RwSignal<Draft>,
@@ -144,6 +145,16 @@ impl AppState {
             focus_question: RwSignal::new(None),
             persist: boot.persist,
         }
+    }
+
+    /// The model with its texts (questions, help, next steps): for the pages
+    /// loaded on demand, which show them. `model` may be the same model
+    /// without its texts (see `maturity_engine::model::builtin_core`), which
+    /// is all the first page and the draft need.
+    pub fn full(&self) -> &'static Model {
+        maturity_engine::builtin_version(self.model.version)
+            .filter(|m| m.id == self.model.id)
+            .unwrap_or(self.model)
     }
 
     /// The draft's answers. A memo: what depends on them does not rerun

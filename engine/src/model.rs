@@ -621,55 +621,87 @@ fn unique<'a>(ids: impl Iterator<Item = &'a str>) -> Result<(), ModelError> {
     Ok(())
 }
 
-/// The built-in model, unpacked once.
+/// The built-in model, whole, unpacked once.
 ///
 /// It is read from the packed form build.rs makes of `BUILTIN_JSON`, not
 /// parsed as JSON: that keeps serde's deserializers and the validator out of
 /// the app's first download. The tests `builtin_model_is_valid`
 /// and `packed_model_equals_the_json` prove it is the JSON model, valid.
+///
+/// Its texts (questions, help, next steps, the seed's statements) are only
+/// read here, so an app that calls this only from pages it loads on demand
+/// keeps them out of its first download; the first page uses
+/// [`builtin_core`].
 pub fn builtin() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(|| unpack(PACKED))
+    MODEL.get_or_init(|| unpack(CORE, Some(TEXT)))
 }
 
-/// The built-in model as it was at questionnaire version `version`, if this
-/// build has it: the current one, or version 1 (frozen as released).
+/// The built-in model without its texts: ids, levels, the names of levels
+/// and dimensions, what each question is required at, the previous-version
+/// table. Enough to read and write drafts and links, score, and show the
+/// start page; every text field [`builtin`] has is empty here.
+pub fn builtin_core() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| unpack(CORE, None))
+}
+
+/// The built-in model as it was at questionnaire version `version`, whole,
+/// if this build has it: the current one, or version 1 (frozen as released).
 pub fn builtin_version(version: u8) -> Option<&'static Model> {
     static V1: OnceLock<Model> = OnceLock::new();
     let current = builtin();
     if version == current.version {
         Some(current)
     } else if version == 1 {
-        Some(V1.get_or_init(|| unpack(PACKED_V1)))
+        Some(V1.get_or_init(|| unpack(CORE_V1, Some(TEXT_V1))))
     } else {
         None
     }
 }
 
-/// The built-in model in build.rs's packed form.
-const PACKED: &str = include_str!(concat!(env!("OUT_DIR"), "/model.packed"));
+/// The built-in model in build.rs's packed form: its core and text streams.
+const CORE: &str = include_str!(concat!(env!("OUT_DIR"), "/model.core.packed"));
+const TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/model.text.packed"));
 /// Questionnaire version 1 of the built-in model, packed the same way.
-const PACKED_V1: &str = include_str!(concat!(env!("OUT_DIR"), "/model-v1.packed"));
+const CORE_V1: &str = include_str!(concat!(env!("OUT_DIR"), "/model-v1.core.packed"));
+const TEXT_V1: &str = include_str!(concat!(env!("OUT_DIR"), "/model-v1.text.packed"));
 
 /// The field separator of the packed form (build.rs writes the same).
 const SEP: char = '\u{1f}';
 
 /// Reads build.rs's packed form: fields separated by [`SEP`] in struct order,
-/// lists as a length then items. Never panics: a malformed text (impossible
-/// for the one built in, see the tests) gives empty fields.
-fn unpack(packed: &str) -> Model {
-    read_model(&mut Fields(packed.split(SEP)))
+/// lists as a length then items, texts from the text stream (empty without
+/// one). Never panics: a malformed text (impossible for the one built in,
+/// see the tests) gives empty fields.
+fn unpack(core: &str, text: Option<&str>) -> Model {
+    read_model(&mut Fields {
+        core: core.split(SEP),
+        text: text.map(|t| t.split(SEP)),
+    })
 }
 
-/// The packed form's fields, read in order.
-struct Fields<'a>(std::str::Split<'a, char>);
+/// The packed form's fields, read in order from its two streams.
+struct Fields<'a> {
+    core: std::str::Split<'a, char>,
+    text: Option<std::str::Split<'a, char>>,
+}
 
 impl Fields<'_> {
+    /// A text of the core stream.
+    fn id(&mut self) -> String {
+        self.core.next().unwrap_or_default().to_owned()
+    }
+    /// A text of the text stream ("" when reading the core alone).
     fn text(&mut self) -> String {
-        self.0.next().unwrap_or_default().to_owned()
+        self.text
+            .as_mut()
+            .and_then(Iterator::next)
+            .unwrap_or_default()
+            .to_owned()
     }
     fn num(&mut self) -> usize {
-        self.0
+        self.core
             .next()
             .and_then(|t| t.parse().ok())
             .unwrap_or_default()
@@ -685,33 +717,33 @@ impl Fields<'_> {
 
 fn read_model(f: &mut Fields) -> Model {
     Model {
-        id: f.text(),
+        id: f.id(),
         code: f.byte(),
         version: f.byte(),
-        title: f.text(),
-        source: f.text(),
+        title: f.id(),
+        source: f.id(),
         purpose: f.text(),
         uses: f.list(Fields::text),
         levels: f.list(|f| Level {
             number: f.byte(),
-            name: f.text(),
-            heading: f.text(),
-            highlights: f.list(Fields::text),
+            name: f.id(),
+            heading: f.id(),
+            highlights: f.list(Fields::id),
         }),
         dimensions: f.list(|f| Dimension {
-            id: f.text(),
-            name: f.text(),
-            summary: f.text(),
+            id: f.id(),
+            name: f.id(),
+            summary: f.id(),
         }),
         characteristics: f.list(|f| Characteristic {
-            id: f.text(),
+            id: f.id(),
             level: f.byte(),
-            dimension: f.text(),
+            dimension: f.id(),
             text: f.text(),
         }),
         questions: f.list(|f| Question {
-            id: f.text(),
-            dimension: f.text(),
+            id: f.id(),
+            dimension: f.id(),
             level: f.byte(),
             until: f.byte(),
             text: f.text(),
@@ -723,24 +755,24 @@ fn read_model(f: &mut Fields) -> Model {
             proof: f.list(Fields::text),
             done_when: f.text(),
             why: f.text(),
-            requires: f.list(Fields::text),
-            evidence: f.list(Fields::text),
+            requires: f.list(Fields::id),
+            evidence: f.list(Fields::id),
         }),
         not_asked: f.list(|f| NotAsked {
-            characteristic: f.text(),
+            characteristic: f.id(),
             reason: f.text(),
-            see: f.list(Fields::text).pop(),
+            see: f.list(Fields::id).pop(),
         }),
-        scoring: if f.text() == "rows" {
+        scoring: if f.id() == "rows" {
             Rule::Rows
         } else {
             Rule::Staged
         },
         previous: f.list(|f| Previous {
             version: f.byte(),
-            question: f.text(),
-            becomes: f.list(Fields::text),
-            change: Change::from_key(&f.text()).unwrap_or(Change::Removed),
+            question: f.id(),
+            becomes: f.list(Fields::id),
+            change: Change::from_key(&f.id()).unwrap_or(Change::Removed),
             note: f.text(),
         }),
         crosswalk: f
@@ -751,7 +783,7 @@ fn read_model(f: &mut Fields) -> Model {
                     number: f.byte(),
                     name: f.text(),
                     summary: f.text(),
-                    requires: f.list(Fields::text),
+                    requires: f.list(Fields::id),
                 }),
                 differences: f.text(),
             })
@@ -766,14 +798,62 @@ mod tests {
     #[test]
     fn packed_model_equals_the_json() {
         assert_eq!(*builtin(), Model::from_json(BUILTIN_JSON).unwrap());
+        // The core is the same model with every text left out.
+        let mut texts_cleared = builtin().clone();
+        texts_cleared.purpose.clear();
+        texts_cleared.uses.iter_mut().for_each(String::clear);
+        for c in &mut texts_cleared.characteristics {
+            c.text.clear();
+        }
+        for q in &mut texts_cleared.questions {
+            for t in [
+                &mut q.text,
+                &mut q.short,
+                &mut q.action,
+                &mut q.help,
+                &mut q.counts,
+                &mut q.not_counts,
+                &mut q.done_when,
+                &mut q.why,
+            ] {
+                t.clear();
+            }
+            q.proof.iter_mut().for_each(String::clear);
+        }
+        for n in &mut texts_cleared.not_asked {
+            n.reason.clear();
+        }
+        for p in &mut texts_cleared.previous {
+            p.note.clear();
+        }
+        if let Some(c) = &mut texts_cleared.crosswalk {
+            c.name.clear();
+            c.source.clear();
+            c.differences.clear();
+            for l in &mut c.levels {
+                l.name.clear();
+                l.summary.clear();
+            }
+        }
+        assert_eq!(*builtin_core(), texts_cleared);
+        // What the start page shows is in the core.
+        assert!(!builtin_core().levels[1].name.is_empty());
+        assert!(!builtin_core().levels[1].highlights[0].is_empty());
+        assert!(!builtin_core().dimensions[0].summary.is_empty());
         assert_eq!(
             *builtin_version(1).unwrap(),
             Model::from_json(BUILTIN_V1_JSON).unwrap()
         );
-        // And the packed text has nothing left over.
-        let mut fields = Fields(PACKED.split(SEP));
-        read_model(&mut fields);
-        assert_eq!(fields.0.next(), None);
+        // And both streams of each packed model are read to their end.
+        for (core, text) in [(CORE, TEXT), (CORE_V1, TEXT_V1)] {
+            let mut fields = Fields {
+                core: core.split(SEP),
+                text: Some(text.split(SEP)),
+            };
+            read_model(&mut fields);
+            assert_eq!(fields.core.next(), None);
+            assert_eq!(fields.text.and_then(|mut t| t.next()), None);
+        }
     }
 
     #[test]
@@ -784,7 +864,7 @@ mod tests {
             "\u{1f}\u{1f}999999999999\u{1f}",
             "a\u{1f}300\u{1f}7",
         ] {
-            let m = unpack(text);
+            let m = unpack(text, Some(text));
             assert!(m.questions.is_empty() && m.levels.is_empty());
             assert!(m.validate().is_err());
         }

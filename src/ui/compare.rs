@@ -272,7 +272,7 @@ fn CompareForm(
     initial: Option<(String, String)>,
 ) -> impl IntoView {
     let state = use_app();
-    let model = state.model;
+    let model = state.full();
     let full = |payload: &str| location::share_url(payload);
     let (a0, b0) = initial.map_or((String::new(), String::new()), |(a, b)| {
         (full(&a), full(&b))

@@ -33,7 +33,7 @@ pub fn ExportPanel(
     editable: bool,
 ) -> impl IntoView {
     let state = use_app();
-    let model = state.model;
+    let model = state.full();
     let status = RwSignal::new(String::new());
     let failure = RwSignal::new(None::<String>);
 
@@ -173,7 +173,7 @@ pub fn ExportPanel(
 #[component]
 fn ImportField() -> impl IntoView {
     let state = use_app();
-    let model = state.model;
+    let model = state.full();
     let error = RwSignal::new(None::<String>);
     let pending = RwSignal::new(None::<(String, Imported)>);
     let status = RwSignal::new(String::new());

@@ -57,7 +57,7 @@ pub fn SnapshotPanel(
     targets: Signal<Targets>,
 ) -> impl IntoView {
     let state = use_app();
-    let model = state.model;
+    let model = state.full();
     let label = RwSignal::new(String::new());
     let saved = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
@@ -250,7 +250,7 @@ fn SnapshotItem(state: AppState, list: ListState, snapshot: Snapshot) -> impl In
     let s = snapshot;
     let id = StoredValue::new(s.id.clone());
     let name = title(&s);
-    let summary = summary(state.model, &s);
+    let summary = summary(state.full(), &s);
     let opens = summary.is_ok();
     let is = move |which: RwSignal<Option<String>>| {
         which.with(|r| id.with_value(|id| r.as_deref() == Some(id.as_str())))

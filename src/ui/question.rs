@@ -72,7 +72,7 @@ pub fn QuestionCard(
     question: usize,
 ) -> impl IntoView {
     let state = use_app();
-    let model = state.model;
+    let model = state.full();
     let q = &model.questions[question];
     let id = q.id.clone();
     let help_id = format!("help-{id}");

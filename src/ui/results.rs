@@ -41,7 +41,7 @@ pub fn OwnResults() -> impl IntoView {
             </Notice>
         </Show>
         <ResultsView
-            model=state.model
+            model=state.full()
             answers=state.answers()
             targets=state.targets()
             editable=true
@@ -135,7 +135,7 @@ fn EarlierVersionResult(
     targets: Targets,
 ) -> impl IntoView {
     let state = use_app();
-    let current = state.model;
+    let current = state.full();
     let confirming = RwSignal::new(false);
     let carried = current
         .previous

@@ -16,7 +16,7 @@ pub fn StepNav(
     current: Route,
 ) -> impl IntoView {
     let state = use_app();
-    let model = state.model;
+    let model = state.full();
     let counts = Memo::new(move |_| {
         state.draft.with(|d| {
             (0..model.dimensions.len())
@@ -101,7 +101,7 @@ pub fn StepPage(
     dimension: usize,
 ) -> impl IntoView {
     let state = use_app();
-    let model = state.model;
+    let model = state.full();
     let dim = &model.dimensions[dimension];
     let steps = model.dimensions.len();
     let last = dimension + 1 == steps;

@@ -56,7 +56,7 @@ pub fn TargetsPanel(
     editable: bool,
 ) -> impl IntoView {
     let state = use_app();
-    let model = state.model;
+    let model = state.full();
     let assessment = Memo::new(move |_| answers.with(|a| assess(model, a)));
     let baseline = RwSignal::new(None::<Baseline>);
     let figures = Memo::new(move |_| {
@@ -135,7 +135,7 @@ fn TargetsTable(
     editable: bool,
 ) -> impl IntoView {
     let state = use_app();
-    let model = state.model;
+    let model = state.full();
     let rows = (0..model.dimensions.len())
         .map(|d| {
             let dim = &model.dimensions[d];

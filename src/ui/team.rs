@@ -112,7 +112,7 @@ pub fn distribution_text(counts: &[usize; 4]) -> String {
 #[component]
 pub fn TeamPage() -> impl IntoView {
     let state = use_app();
-    let model = state.model;
+    let model = state.full();
     let text = RwSignal::new(String::new());
     let from_files = RwSignal::new(Vec::<Entry>::new());
     let file_problems = RwSignal::new(Vec::<Problem>::new());
@@ -169,7 +169,7 @@ fn LinksField(
     text: RwSignal<String>,
 ) -> impl IntoView {
     let state = use_app();
-    let model = state.model;
+    let model = state.full();
     let own = state.draft.with_untracked(|d| {
         (d.answers.answered() > 0)
             .then(|| location::share_url(&link::encode(model, &d.answers, &d.targets)))
@@ -223,7 +223,7 @@ fn FilesField(
     problems: RwSignal<Vec<Problem>>,
 ) -> impl IntoView {
     let state = use_app();
-    let model = state.model;
+    let model = state.full();
     let reading = RwSignal::new(false);
     let on_files = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);

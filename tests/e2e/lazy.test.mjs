@@ -4,8 +4,10 @@
 // way out, never a dead app.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSuite, openSession } from './harness.mjs';
-import { open, button, answer, radio, waitForResults, QUESTIONS, DIMENSIONS } from './app.mjs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useSuite, openSession, DIST } from './harness.mjs';
+import { open, button, answer, radio, waitForResults, QUESTIONS, DIMENSIONS, MODEL } from './app.mjs';
 
 const suite = useSuite();
 
@@ -151,4 +153,19 @@ test('a stylesheet that cannot be downloaded gives the same notice, and a later 
   assert.equal(attempts, 2, 'the stylesheet was fetched again');
   assert.equal(await s.page.getByTestId('notice-load-failed').count(), 0);
   assert.deepEqual(s.errors, [], 'no page error');
+});
+
+test('the first download holds the model without its texts; the texts come with the pages that show them', () => {
+  const wasm = readdirSync(DIST).filter((f) => f.endsWith('.wasm'));
+  const main = wasm.filter((f) => f.endsWith('_bg.wasm'));
+  assert.equal(main.length, 1);
+  const has = (file, text) => readFileSync(join(DIST, file)).includes(Buffer.from(text));
+  // Question words, next steps and the seed's statements: in a chunk, never the main module.
+  const texts = [QUESTIONS[0].text, QUESTIONS[5].done_when, MODEL.characteristics[0].text];
+  for (const text of texts) {
+    assert.ok(!has(main[0], text), `the main module holds "${text}"`);
+    assert.ok(wasm.some((f) => f !== main[0] && has(f, text)), `no chunk holds "${text}"`);
+  }
+  // What the start page shows is in the main module.
+  assert.ok(has(main[0], MODEL.dimensions[0].summary));
 });
