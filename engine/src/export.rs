@@ -183,9 +183,16 @@ pub fn import_result_as_made<'m>(
     import_result(model, text).map(|imported| (model, imported))
 }
 
-/// One row per question: `dimension,level,question_id,question,answer,note`.
-pub fn csv(model: &Model, answers: &Answers, notes: &BTreeMap<usize, String>) -> String {
-    let mut out = String::from("dimension,level,question_id,question,answer,note\r\n");
+/// One row per question: `dimension,level,question_id,question,answer,note,scope`.
+/// The scope (which team and models; may be empty) repeats on every row, so
+/// that several teams' files can be stacked into one sheet and filtered.
+pub fn csv(
+    model: &Model,
+    answers: &Answers,
+    notes: &BTreeMap<usize, String>,
+    scope: &str,
+) -> String {
+    let mut out = String::from("dimension,level,question_id,question,answer,note,scope\r\n");
     for (q, question) in model.questions.iter().enumerate() {
         let dimension = model
             .dimension_index(&question.dimension)
@@ -198,6 +205,7 @@ pub fn csv(model: &Model, answers: &Answers, notes: &BTreeMap<usize, String>) ->
             csv_field(&question.text),
             csv_field(answers.get(q).label()),
             csv_field(note),
+            csv_field(scope),
         ];
         out.push_str(&fields.join(","));
         out.push_str("\r\n");

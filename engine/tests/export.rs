@@ -134,7 +134,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 fn csv_has_one_row_per_question_with_escaped_notes() {
     let model = builtin();
     let d = sample_draft();
-    let rows = parse_csv(&csv(model, &d.answers, &d.notes));
+    let rows = parse_csv(&csv(model, &d.answers, &d.notes, &d.scope));
     assert_eq!(rows.len(), model.questions.len() + 1);
     assert_eq!(
         rows[0],
@@ -144,10 +144,14 @@ fn csv_has_one_row_per_question_with_escaped_notes() {
             "question_id",
             "question",
             "answer",
-            "note"
+            "note",
+            "scope"
         ]
     );
-    assert!(rows.iter().all(|r| r.len() == 6));
+    assert!(rows.iter().all(|r| r.len() == 7));
+    assert!(rows[1..]
+        .iter()
+        .all(|r| r[6] == "Payments: fraud and credit-risk models"));
     assert_eq!(rows[1][0], "People");
     assert_eq!(rows[1][1], "2");
     assert_eq!(rows[1][2], "people.ds-with-de");

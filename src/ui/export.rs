@@ -77,7 +77,7 @@ pub fn ExportPanel(
     let csv_file = move |_| {
         let name = files::dated_name(STEM, time::now_ms(), "csv");
         let d = draft();
-        let text = csv(model, &d.answers, &d.notes);
+        let text = csv(model, &d.answers, &d.notes, &d.scope);
         done(
             "The spreadsheet",
             &name,

@@ -346,10 +346,10 @@ test('export: JSON, CSV, Markdown, SVG and PNG downloads hold the result; JSON r
   const csv = await download(page, 'export-csv');
   assert.match(csv.name, DATED('csv'));
   const lines = csv.bytes.toString().trim().split('\r\n');
-  assert.equal(lines[0], 'dimension,level,question_id,question,answer,note');
+  assert.equal(lines[0], 'dimension,level,question_id,question,answer,note,scope');
   assert.equal(lines.length, TOTAL + 1);
   const q0 = QUESTIONS[0];
-  assert.ok(lines.some((l) => l.includes(`,${q0.id},`) && l.endsWith(',Fully,')), 'a row per question with its answer');
+  assert.ok(lines.some((l) => l.includes(`,${q0.id},`) && l.endsWith(',Fully,,')), 'a row per question with its answer (no note, no scope)');
 
   const md = await download(page, 'export-md');
   assert.match(md.name, DATED('md'));
