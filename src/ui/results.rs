@@ -82,46 +82,68 @@ pub fn SharedResultPage(
         Ok((model, shared)) => {
             let answers = shared.answers;
             let targets = shared.targets;
-            let confirming = RwSignal::new(false);
             let (a2, t2) = (answers.clone(), targets.clone());
             let adopt = Callback::new(move |_: ()| {
-                confirming.set(false);
                 state.adopt_shared(a2.clone(), t2.clone());
                 state.go(Route::Step(0));
             });
-            let edit = move |_| {
-                if state.draft.with_untracked(|d| d.is_blank()) {
-                    adopt.run(());
-                } else {
-                    confirming.set(true);
-                }
-            };
             view! {
                 <div class="banner" data-testid="shared-banner">
                     <p>
                         <strong>"A shared result, read-only. "</strong>
                         "Nothing here changes your own draft."
                     </p>
-                    <button type="button" class="button" on:click=edit>"Edit a copy"</button>
-                    <Show when=move || confirming.get()>
-                        <ConfirmPanel
-                            message=Signal::derive(move || {
-                                let n = state.draft.with(|d| d.answers.answered());
-                                format!(
-                                    "Your own draft has {n} answers. Editing a copy replaces it with this result. Replace your draft?"
-                                )
-                            })
-                            confirm_label="Replace my draft"
-                            cancel_label="Keep my draft"
-                            on_confirm=adopt
-                            on_cancel=Callback::new(move |_| confirming.set(false))
-                        />
-                    </Show>
+                    <ReplaceDraft label="Edit a copy" primary=false what="Editing a copy replaces it with this result." on_replace=adopt/>
                 </div>
                 <ResultsView model=model answers=Signal::stored(answers) targets=Signal::stored(targets) editable=false/>
             }
             .into_any()
         }
+    }
+}
+
+/// A button that makes something else the draft: at once when the draft is
+/// blank, otherwise after asking, so that no answer is lost by a slip.
+#[component]
+fn ReplaceDraft(
+    /// The button's words.
+    label: &'static str,
+    /// Whether it is the page's main action.
+    primary: bool,
+    /// What replaces the draft, as a sentence for the question asked.
+    what: &'static str,
+    /// Replaces the draft.
+    on_replace: Callback<()>,
+) -> impl IntoView {
+    let state = use_app();
+    let confirming = RwSignal::new(false);
+    let replace = Callback::new(move |_: ()| {
+        confirming.set(false);
+        on_replace.run(());
+    });
+    let click = move |_| {
+        if state.draft.with_untracked(|d| d.is_blank()) {
+            replace.run(());
+        } else {
+            confirming.set(true);
+        }
+    };
+    view! {
+        <button type="button" class=if primary { "button button--primary" } else { "button" } on:click=click>
+            {label}
+        </button>
+        <Show when=move || confirming.get()>
+            <ConfirmPanel
+                message=Signal::derive(move || {
+                    let n = state.draft.with(|d| d.answers.answered());
+                    format!("Your own draft has {n} answers. {what} Replace your draft?")
+                })
+                confirm_label="Replace my draft"
+                cancel_label="Keep my draft"
+                on_confirm=replace
+                on_cancel=Callback::new(move |_| confirming.set(false))
+            />
+        </Show>
     }
 }
 
@@ -136,7 +158,6 @@ fn EarlierVersionResult(
 ) -> impl IntoView {
     let state = use_app();
     let current = state.full();
-    let confirming = RwSignal::new(false);
     let carried = current
         .previous
         .iter()
@@ -150,17 +171,9 @@ fn EarlierVersionResult(
     let answered = answers.answered();
     let (a2, t2) = (answers.clone(), targets.clone());
     let adopt = Callback::new(move |_: ()| {
-        confirming.set(false);
         state.adopt_earlier(model, &a2, &t2);
         focus::go_to_first_unanswered(state);
     });
-    let answer_new = move |_| {
-        if state.draft.with_untracked(|d| d.is_blank()) {
-            adopt.run(());
-        } else {
-            confirming.set(true);
-        }
-    };
     view! {
         <Notice tone=Tone::Info testid="notice-earlier-version">
             <p>
@@ -174,23 +187,14 @@ fn EarlierVersionResult(
                 "Answer the new version: {carried} of these {answered} answers carry over to unchanged questions; the changed questions show the old answer for review."
             )}</p>
             <NoticeActions slot>
-                <button type="button" class="button button--primary" on:click=answer_new>
-                    "Answer the new version"
-                </button>
+                <ReplaceDraft
+                    label="Answer the new version"
+                    primary=true
+                    what="Answering the new version from this result replaces it."
+                    on_replace=adopt
+                />
             </NoticeActions>
         </Notice>
-        <Show when=move || confirming.get()>
-            <ConfirmPanel
-                message=Signal::derive(move || {
-                    let n = state.draft.with(|d| d.answers.answered());
-                    format!("Your own draft has {n} answers. Answering the new version from this result replaces it. Replace your draft?")
-                })
-                confirm_label="Replace my draft"
-                cancel_label="Keep my draft"
-                on_confirm=adopt
-                on_cancel=Callback::new(move |_| confirming.set(false))
-            />
-        </Show>
         <ResultsView model=model answers=Signal::stored(answers) targets=Signal::stored(targets) editable=false/>
     }
 }
