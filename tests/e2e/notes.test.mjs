@@ -49,7 +49,8 @@ test('notes: a note survives a reload, reaches the CSV and stays out of the link
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
   const csv = (await readFile(await dl.path())).toString();
   const row = csv.split('\r\n').find((l) => l.includes(`,${q0.id},`));
-  assert.ok(row.endsWith(`,Fully,"${NOTE.replaceAll('"', '""')}"`), `the CSV row carries the note: ${row}`);
+  // The note, then the assessment's scope (none given here).
+  assert.ok(row.endsWith(`,Fully,"${NOTE.replaceAll('"', '""')}",`), `the CSV row carries the note: ${row}`);
 
   // Clearing the note removes it from the draft.
   await open(s, '#/q/people');
