@@ -30,15 +30,15 @@ pub fn ago(now_ms: f64, then_ms: f64) -> Option<String> {
     })
 }
 
+/// The local date of `ms`, in the browser's own format.
+pub fn date(ms: f64) -> String {
+    let d = js_sys::Date::new(&ms.into());
+    String::from(d.to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED))
+}
+
 /// "5 minutes ago", or the local date for older times.
 pub fn when(then_ms: f64) -> String {
-    ago(now_ms(), then_ms).unwrap_or_else(|| {
-        let d = js_sys::Date::new(&then_ms.into());
-        format!(
-            "on {}",
-            String::from(d.to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED))
-        )
-    })
+    ago(now_ms(), then_ms).unwrap_or_else(|| format!("on {}", date(then_ms)))
 }
 
 #[cfg(test)]

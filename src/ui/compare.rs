@@ -80,10 +80,24 @@ pub fn ComparePage(
             (Ok((made_with, x)), Ok((_, y))) => {
                 let model = made_with;
                 let cmp = compare(model, &x.answers, &y.answers);
-                let names = (
-                    snapshot_name(&saved, &a).unwrap_or_else(|| "the first link".to_owned()),
-                    snapshot_name(&saved, &b).unwrap_or_else(|| "the second link".to_owned()),
-                );
+                // The draft's own answers are named as such, even when a
+                // snapshot holds the same answers.
+                let own = state.draft.with_untracked(|d| {
+                    (d.answers.answered() > 0)
+                        .then(|| link::encode(state.model, &d.answers, &d.targets))
+                });
+                let name = |payload: &str, otherwise: &str| {
+                    let snapshot = snapshot_name(&saved, payload);
+                    match (own.as_deref() == Some(payload), snapshot) {
+                        (true, Some(s)) => {
+                            format!("your current answers (also saved as \u{201c}{s}\u{201d})")
+                        }
+                        (true, None) => "your current answers".to_owned(),
+                        (false, Some(s)) => s,
+                        (false, None) => otherwise.to_owned(),
+                    }
+                };
+                let names = (name(&a, "the first link"), name(&b, "the second link"));
                 view! { <ComparisonView model=model comparison=cmp names=names payloads=(a, b)/> }
                     .into_any()
             }
@@ -297,6 +311,12 @@ fn CompareForm(
         ev.prevent_default();
         let check = |text: RwSignal<String>, err: RwSignal<Option<String>>| {
             let t = text.get_untracked();
+            if t.trim().is_empty() {
+                err.set(Some(
+                    "Paste a result link here, or pick one of your results above.".to_owned(),
+                ));
+                return None;
+            }
             let payload = route::payload_of(&t).to_owned();
             match link::decode_builtin(&payload) {
                 Ok(_) => Some(payload),

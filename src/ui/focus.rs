@@ -13,9 +13,15 @@ pub(crate) fn element(selector: &str) -> Option<web_sys::HtmlElement> {
         .and_then(|e| e.dyn_into().ok())
 }
 
-fn focus_quietly(el: &web_sys::HtmlElement) {
+/// Focuses without scrolling. `ring`: whether the focus ring may show (the
+/// browser decides, as for keyboard focus); a page title the app focuses for
+/// screen readers shows none, since nobody moved there by keyboard.
+fn focus_quietly(el: &web_sys::HtmlElement, ring: bool) {
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);
+    if !ring {
+        options.set_focus_visible(false);
+    }
     let _ = el.focus_with_options(&options);
 }
 
@@ -31,7 +37,7 @@ pub fn after_navigation(state: AppState) {
             element(&format!("[data-testid=\"question-{id}\"] input")),
         ) {
             fieldset.scroll_into_view();
-            focus_quietly(&input);
+            focus_quietly(&input, true);
             return;
         }
     }
@@ -39,7 +45,7 @@ pub fn after_navigation(state: AppState) {
         root.set_scroll_top(0);
     }
     if let Some(h1) = element("main h1") {
-        focus_quietly(&h1);
+        focus_quietly(&h1, false);
     }
 }
 

@@ -258,7 +258,12 @@ fn SnapshotItem(state: AppState, list: ListState, snapshot: Snapshot) -> impl In
     let is_picked = move || picked.with(|p| id.with_value(|id| p.contains(id)));
     let pick_disabled = move || picked.with(|p| p.len() >= 2) && !is_picked();
     let check_id = format!("pick-{}", s.id);
-    let current_label = s.label.clone();
+    // Renaming starts from the name shown, also when it is the default one.
+    let current_label = if s.label.trim().is_empty() {
+        name.clone()
+    } else {
+        s.label.clone()
+    };
     let delete_message = format!(
         "Delete \u{201c}{name}\u{201d}? This can't be undone. Links you've shared keep working."
     );

@@ -47,6 +47,7 @@ pub fn OwnResults() -> impl IntoView {
             editable=true
             notes=Signal::derive(move || state.draft.with(|d| d.notes.clone()))
             scope=Signal::derive(move || state.draft.with(|d| d.scope.clone()))
+            changed_ms=Signal::derive(move || state.draft.with(|d| d.updated_ms))
         />
     }
 }
@@ -82,6 +83,19 @@ pub fn SharedResultPage(
         Ok((model, shared)) => {
             let answers = shared.answers;
             let targets = shared.targets;
+            // A result saved in this browser opens under its own name.
+            let saved = state.snapshots().with_untracked(|h| {
+                h.as_ref().ok().and_then(|h| {
+                    h.snapshots()
+                        .iter()
+                        .find(|s| s.link == payload.trim())
+                        .map(|s| (crate::ui::history::title(s), crate::time::when(s.saved_ms)))
+                })
+            });
+            let (title, what) = match saved {
+                Some((name, when)) => (Some(name), format!("A result you saved in this browser {when}, read-only. ")),
+                None => (None, "A shared result, read-only. ".to_owned()),
+            };
             let (a2, t2) = (answers.clone(), targets.clone());
             let adopt = Callback::new(move |_: ()| {
                 state.adopt_shared(a2.clone(), t2.clone());
@@ -90,12 +104,12 @@ pub fn SharedResultPage(
             view! {
                 <div class="banner" data-testid="shared-banner">
                     <p>
-                        <strong>"A shared result, read-only. "</strong>
+                        <strong>{what}</strong>
                         "Nothing here changes your own draft."
                     </p>
                     <ReplaceDraft label="Edit a copy" primary=false what="Editing a copy replaces it with this result." on_replace=adopt/>
                 </div>
-                <ResultsView model=model answers=Signal::stored(answers) targets=Signal::stored(targets) editable=false/>
+                <ResultsView model=model answers=Signal::stored(answers) targets=Signal::stored(targets) editable=false title=title/>
             }
             .into_any()
         }
@@ -218,6 +232,12 @@ pub fn ResultsView(
     /// What the assessment covers (the draft's; never in a shared link).
     #[prop(optional)]
     scope: Option<Signal<String>>,
+    /// The page's title, when the result has a name (a saved snapshot).
+    #[prop(optional_no_strip)]
+    title: Option<String>,
+    /// When the answers last changed (the draft's; a link does not say).
+    #[prop(optional)]
+    changed_ms: Option<Signal<f64>>,
 ) -> impl IntoView {
     let state = use_app();
     let assessment = Memo::new(move |_| answers.with(|a| assess(model, a)));
@@ -225,11 +245,13 @@ pub fn ResultsView(
     let url = share_url(model, answers, targets);
     let assessment: Signal<Assessment> = assessment.into();
     let current = model.version == state.model.version;
-    let title = if editable {
-        "Your MLOps maturity"
-    } else {
-        "A shared MLOps maturity result"
-    };
+    let title = title.unwrap_or_else(|| {
+        if editable {
+            "Your MLOps maturity".to_owned()
+        } else {
+            "A shared MLOps maturity result".to_owned()
+        }
+    });
     view! {
         <article class="results">
             <h1 class="results__title" tabindex="-1">{title}</h1>
@@ -239,6 +261,16 @@ pub fn ResultsView(
                     <p class="results__scope" data-testid="results-scope"><strong>"Scope: "</strong>{scope}</p>
                 })
             }}
+            // On paper, the report says when it is from.
+            <p class="results__printed" data-testid="results-printed">
+                {move || {
+                    let printed = format!("Printed {}.", crate::time::date(crate::time::now_ms()));
+                    match changed_ms.map(|c| c.get()) {
+                        Some(ms) => format!("Answers as of {}. {printed}", crate::time::date(ms)),
+                        None => printed,
+                    }
+                }}
+            </p>
             <OverallSummary model=model assessment=assessment answers=answers/>
             <section class="results__section" aria-labelledby="next-title">
                 <h2 id="next-title">"What to do next"</h2>

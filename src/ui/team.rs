@@ -33,10 +33,12 @@ pub struct Entry {
     pub answers: Answers,
 }
 
-/// The entries to aggregate, and those left out because they were made with
-/// another questionnaire version: the current version's results when there
-/// are any, otherwise those of the newest version present. Answers are only
-/// ever compared with answers to the same questions.
+/// The entries to aggregate, and those left out: repeats of a result already
+/// counted (the same link pasted twice, the same file chosen twice), and
+/// results made with another questionnaire version. The current version's
+/// results are kept when there are any, otherwise those of the newest
+/// version present: answers are only compared with answers to the same
+/// questions.
 pub fn like_with_like(
     current: &'static Model,
     entries: &[Entry],
@@ -49,8 +51,23 @@ pub fn like_with_like(
         .unwrap_or(current);
     let mut kept = Vec::new();
     let mut left_out = Vec::new();
+    // Where each result kept so far came from, to name a repeat.
+    let mut seen: Vec<(&Answers, &str)> = Vec::new();
     for e in entries {
-        if e.model.version == chosen.version {
+        if let Some((_, first)) = seen
+            .iter()
+            .find(|(a, _)| e.model.version == chosen.version && **a == e.answers)
+        {
+            left_out.push(Problem {
+                place: e.place.clone(),
+                text: e.text.clone(),
+                message: format!(
+                    "The same result as {}, so it is counted once. If two people gave exactly the same answers, say so when you talk the results through.",
+                    first.to_lowercase()
+                ),
+            });
+        } else if e.model.version == chosen.version {
+            seen.push((&e.answers, &e.place));
             kept.push(e.answers.clone());
         } else {
             left_out.push(Problem {
@@ -301,7 +318,7 @@ fn TeamCount(
     /// The results read so far.
     #[prop(into)]
     results: Signal<Vec<Answers>>,
-    /// The entries that could not be read.
+    /// The entries left out (unreadable, repeated, another version).
     #[prop(into)]
     problems: Signal<Vec<Problem>>,
 ) -> impl IntoView {
@@ -317,8 +334,8 @@ fn TeamCount(
                 };
                 match bad {
                     0 => format!("{results}."),
-                    1 => format!("{results}; 1 entry couldn't be read."),
-                    b => format!("{results}; {b} entries couldn't be read."),
+                    1 => format!("{results}; 1 entry left out."),
+                    b => format!("{results}; {b} entries left out."),
                 }
             }}
         </p>
@@ -357,8 +374,8 @@ fn LeftOut(
 #[component]
 fn TeamResults(model: &'static Model, aggregate: Aggregate) -> impl IntoView {
     let agg = aggregate;
+    // The summary first, then the conversation it leads to.
     view! {
-        <Disagreements model=model aggregate=&agg/>
         <section class="results__section" aria-labelledby="team-spread-title">
             <h2 id="team-spread-title">"Scores across the team"</h2>
             <div class="glance">
@@ -366,6 +383,7 @@ fn TeamResults(model: &'static Model, aggregate: Aggregate) -> impl IntoView {
                 <SpreadTable model=model aggregate=&agg/>
             </div>
         </section>
+        <Disagreements model=model aggregate=&agg/>
     }
 }
 
@@ -385,7 +403,7 @@ fn Disagreements<'a>(model: &'static Model, aggregate: &'a Aggregate) -> impl In
     } else {
         view! {
             <ol class="disagreements">
-                {aggregate.disagreements.iter().map(|d| view! { <DisagreementItem model=model disagreement=d.clone()/> }).collect_view()}
+                {aggregate.disagreements.iter().map(|d| view! { <DisagreementItem model=model disagreement=d.clone() team=aggregate.results/> }).collect_view()}
             </ol>
         }
         .into_any()
@@ -468,17 +486,21 @@ fn SpreadTable<'a>(model: &'static Model, aggregate: &'a Aggregate) -> impl Into
 
 /// One disputed question with how the answers were spread.
 #[component]
-fn DisagreementItem(model: &'static Model, disagreement: Disagreement) -> impl IntoView {
+fn DisagreementItem(
+    model: &'static Model,
+    disagreement: Disagreement,
+    /// How many results the team has: a full bar is the whole team.
+    team: usize,
+) -> impl IntoView {
     let d = disagreement;
     let q = &model.questions[d.question];
     let total: usize = d.counts.iter().sum();
-    let widest = d.counts.iter().copied().max().unwrap_or(0).max(1);
     let bars = d
         .counts
         .iter()
         .enumerate()
         .map(|(rank, n)| {
-            let w = 100.0 * *n as f64 / widest as f64;
+            let w = 100.0 * *n as f64 / team.max(1) as f64;
             view! {
                 <li class="dist__row">
                     <span class="dist__word">{RANKS[rank]}</span>

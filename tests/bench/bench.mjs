@@ -25,6 +25,7 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants as Z, gzipSync } from 'node:zlib';
 import { ROOT, CHROMIUM_ARGS, launchBrowser, startServer } from '../e2e/harness.mjs';
 import { splitWorkDir, WASM_FEATURES } from '../../scripts/split.mjs';
+import { distinctLinks } from '../e2e/links.mjs';
 
 const DIST = resolve(process.env.BENCH_DIST ?? process.env.E2E_DIST ?? join(ROOT, 'dist'));
 const BASELINE = join(ROOT, 'tests', 'bench', 'baseline.json');
@@ -410,10 +411,13 @@ async function latencySection(baseline) {
       results.target = summarise(targets);
     }
 
-    // 3. The team page: 50 links pasted at once (49 and 50 in turn, so each
-    //    paste changes the count), until it reports them all aggregated.
-    const link = await page.getByTestId('share-link').inputValue().catch(() => null);
-    if (link) {
+    // 3. The team page: 50 different results pasted at once (49 and 50 in
+    //    turn, so each paste changes the count), until it reports them all
+    //    aggregated. (The same link twice would count once.)
+    const share = await page.getByTestId('share-link').inputValue().catch(() => null);
+    if (share) {
+      const base = share.slice(0, share.indexOf('#/r/') + 4);
+      const links = distinctLinks(50, dims.questions.length, { code: dims.code, version: dims.version }).map((p) => base + p);
       await page.goto(`${server.url}/#/team`);
       await page.getByLabel('Result links, one per line').waitFor({ timeout: 10_000 });
       const pastes = [];
@@ -426,7 +430,7 @@ async function latencySection(baseline) {
             area.value = text;
             area.dispatchEvent(new Event('input', { bubbles: true }));
           }, () => count().includes(`${n} results`));
-        }, [Array(n).fill(link).join('\n'), n]);
+        }, [links.slice(0, n).join('\n'), n]);
         pastes.push(r);
       }
       results.team = summarise(pastes);

@@ -9,7 +9,9 @@ import { useSuite, openSession, screenshot, VIEWPORTS } from './harness.mjs';
 import {
   QUESTIONS, DIMENSIONS, TOTAL, DRAFT_KEY, SHARE_PREFIX, questionsOf, draftJson, seedDraft,
   open, button, knownAnswer, waitForResults, assertKnownResults, readScores, assertFitsWidth, KNOWN_EXPECTED,
+  MODEL,
 } from './app.mjs';
+import { distinctLinks } from './links.mjs';
 
 const suite = useSuite();
 const HISTORY_KEY = 'mlops-maturity:history';
@@ -107,10 +109,11 @@ test('compare: two links show levels then and now, and the regression first', as
   other.expectClean();
 });
 
-test('team: one bad link among three good ones is listed; the rest aggregate, disagreements first', async (t) => {
+test('team: one bad link among three good ones is listed; the rest aggregate, the summary before the disagreements', async (t) => {
   const a = await linkFor(t, knownAnswer);
   const b = await linkFor(t, (q) => (q.dimension === 'integration' ? 'Fully' : knownAnswer(q)));
-  const c = await linkFor(t, knownAnswer);
+  // A third person, not the same as the first: People mostly rather than fully in place.
+  const c = await linkFor(t, (q) => (q.dimension === 'people' ? 'Mostly' : knownAnswer(q)));
   const s = await openSession(t, suite);
   const { page } = s;
   await open(s, '#/');
@@ -124,7 +127,7 @@ test('team: one bad link among three good ones is listed; the rest aggregate, di
   const items = await errors.locator('li').allTextContents();
   assert.equal(items.length, 1, `one bad entry: ${items}`);
   assert.match(items[0], /^Line 3: This link is damaged/);
-  assert.equal(await text(page.getByTestId('team-count')), '3 results; 1 entry couldn\'t be read.');
+  assert.equal(await text(page.getByTestId('team-count')), '3 results; 1 entry left out.');
 
   const spread = await cells(page.getByTestId('spread-integration'));
   // b's Application Integration matches level 4, which the model describes
@@ -144,19 +147,30 @@ test('team: one bad link among three good ones is listed; the rest aggregate, di
   const rows = (await item.locator('.dist__row').allTextContents()).map((r) => r.replace(/\s+/g, ' ').trim());
   assert.deepEqual(rows, ['No2', 'Partially0', 'Mostly0', 'Fully1']);
   assert.equal(await list.locator('.disagreement').count(), questionsOf('integration').length);
-  // Disagreements come before the spread: the conversation first.
+  // The summary comes first, then the disagreements it leads to.
   const order = await page.evaluate(() => {
     const d = document.querySelector('[data-testid="team-disagreements"]');
     const t = document.querySelector('[data-testid="team-spread"]');
-    return d.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING;
+    return t.compareDocumentPosition(d) & Node.DOCUMENT_POSITION_FOLLOWING;
   });
-  assert.ok(order, 'disagreements are above the spread table');
+  assert.ok(order, 'the spread table is above the disagreements');
+  // Bars are shares of the team: 2 of 3 is two thirds of the width.
+  const widths = await item.locator('.dist__bar rect').evaluateAll((r) => r.map((e) => e.getAttribute('width')));
+  assert.deepEqual(widths, ['66.7', '0.0', '0.0', '33.3']);
   const band = page.getByTestId('team-chart').locator('svg[role="img"] polygon[opacity="0.2"]');
   assert.equal(await band.count(), 1, 'the range is drawn as a band');
 
-  // 50 links aggregate at once (how fast: scripts/bench.sh).
-  const many = Array.from({ length: 50 }, (_, i) => [a, b, c][i % 3]).join('\n');
-  await page.getByLabel('Result links, one per line').fill(many);
+  // The same link pasted twice is one person, and the repeat is named.
+  await page.getByLabel('Result links, one per line').fill([a, b, a].join('\n'));
+  await page.getByTestId('team-count').filter({ hasText: '2 results; 1 entry left out.' }).waitFor();
+  const repeat = await errors.locator('li').allTextContents();
+  assert.equal(repeat.length, 1);
+  assert.match(repeat[0], /^Line 3: The same result as line 1, so it is counted once\./);
+
+  // 50 different results aggregate at once (how fast: scripts/bench.sh).
+  const base = a.slice(0, a.indexOf('#/r/') + 4);
+  const many = distinctLinks(50, QUESTIONS.length, { code: MODEL.code, version: MODEL.version }).map((p) => base + p);
+  await page.getByLabel('Result links, one per line').fill(many.join('\n'));
   await page.waitForFunction(() => document.querySelector('[data-testid="team-count"]')?.textContent.includes('50 results'));
   await assert.rejects(errors.waitFor({ state: 'visible', timeout: 300 }), 'no errors left');
   s.expectClean();
@@ -265,9 +279,11 @@ test('history: save, reopen, compare, rename, delete', async (t) => {
   const item = page.getByTestId(`snapshot-${baseline.id}`);
   assert.match(await text(item), /Level 0 · score 2\.8/);
 
-  // Open → the shared view of that result.
+  // Open → that result, read-only, under its own name.
   await item.getByRole('link', { name: 'Open Q3 baseline' }).click();
   await page.getByTestId('shared-banner').waitFor();
+  assert.equal(await text(page.locator('h1').first()), 'Q3 baseline');
+  assert.match(await text(page.getByTestId('shared-banner')), /^A result you saved in this browser just now, read-only\./);
   const rows = await readScores(page);
   assert.equal(rows.release.level, KNOWN_EXPECTED.dims.release.level);
   await page.goBack();
@@ -286,6 +302,7 @@ test('history: save, reopen, compare, rename, delete', async (t) => {
   // Rename.
   await button(page, 'Rename Q3 baseline').click();
   const field = page.getByLabel('New label');
+  assert.equal(await field.inputValue(), 'Q3 baseline', 'renaming starts from the current name');
   await field.fill('Baseline (Sept)');
   await button(page, 'Save label').click();
   await page.getByText('Renamed to “Baseline (Sept)”.').waitFor();
@@ -301,6 +318,9 @@ test('history: save, reopen, compare, rename, delete', async (t) => {
   assert.equal(await list.locator('li.snapshot-item').count(), 1);
   const after = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), HISTORY_KEY));
   assert.deepEqual(after.snapshots.map((x) => x.label), ['']);
+  // An untitled snapshot's rename starts from the name it is shown under.
+  await button(page, 'Rename Untitled snapshot').click();
+  assert.equal(await page.getByLabel('New label').inputValue(), 'Untitled snapshot');
   s.expectClean();
 });
 
@@ -399,6 +419,12 @@ test('print: the results fit on at most two A4 pages with no controls', async (t
   }
   assert.ok(await page.getByTestId('radar-chart').isVisible(), 'the chart is printed');
   assert.ok(await page.getByTestId('roadmap').isVisible(), 'the next steps are printed');
+  // The report says what it is and when it is from.
+  assert.equal(await text(page.locator('h1').first()), 'Your MLOps maturity');
+  assert.match(await text(page.getByTestId('results-printed')), /^Answers as of .+\. Printed .+\.$/);
+  await page.emulateMedia({ media: 'screen' });
+  assert.equal(await page.getByTestId('results-printed').isVisible(), false, 'shown on paper only');
+  await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4', printBackground: false });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   assert.ok(pages >= 1 && pages <= 2, `printed on ${pages} pages`);
@@ -444,9 +470,21 @@ test('qr: the share link as a QR code with a text alternative and a large view',
   assert.match(d, /^M4,4h7v1h-7z/, 'finder pattern in the corner');
   const small = (await qr.locator('svg').boundingBox()).width;
   await button(page, 'Show large (for a projector)').click();
-  const large = (await qr.locator('svg').boundingBox()).width;
-  assert.ok(large > small * 1.5, `large ${large} vs ${small}`);
+  const code = await qr.locator('svg').boundingBox();
+  assert.ok(code.width > small * 1.5, `large ${code.width} vs ${small}`);
   assert.equal(await button(page, 'Show smaller').getAttribute('aria-pressed'), 'true');
+  // The large code pushes what follows down instead of covering it, on a
+  // desktop and on a phone.
+  const apart = (a, b) => a.y + a.height <= b.y + 0.5 || b.y + b.height <= a.y + 0.5;
+  for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    await page.setViewportSize(size);
+    const svg = await qr.locator('svg').boundingBox();
+    const wrapper = await qr.boundingBox();
+    assert.ok(Math.abs(wrapper.height - svg.height) < 2, `${size.width}: the code's box holds the code (${wrapper.height} vs ${svg.height})`);
+    for (const below of [page.locator('.qr__caption'), button(page, 'Show smaller')]) {
+      assert.ok(apart(svg, await below.boundingBox()), `${size.width}: the code overlaps what follows it`);
+    }
+  }
   s.expectClean();
 });
 

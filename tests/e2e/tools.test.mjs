@@ -1,0 +1,93 @@
+// Tools that say what they mean: focus that looks like keyboard focus only
+// when it is; compare asking for input instead of calling it damaged, and
+// naming the user's own answers as such; pages that fit a 320 px screen with
+// many long snapshot names.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSuite, openSession } from './harness.mjs';
+import { open, button, seedDraft, knownAnswer, assertFitsWidth, waitForResults } from './app.mjs';
+
+const suite = useSuite();
+
+const HISTORY_KEY = 'mlops-maturity:history';
+
+test('a page title focused for screen readers shows no focus ring; keyboard focus does', async (t) => {
+  const s = await openSession(t, suite);
+  await seedDraft(s, knownAnswer);
+  const { page } = s;
+  // Opened directly (a reload), then by a click in the nav.
+  await page.goto(s.url('#/history'));
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  for (const how of ['reload', 'click']) {
+    if (how === 'click') {
+      await page.getByRole('navigation', { name: 'Tools' }).getByRole('link', { name: 'Team' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Team view' }).waitFor();
+    }
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    const ring = await page.evaluate(() => {
+      const h1 = document.activeElement;
+      return { visible: h1.matches(':focus-visible'), outline: getComputedStyle(h1).outlineStyle };
+    });
+    assert.deepEqual(ring, { visible: false, outline: 'none' }, `${how}: the title is focused without a ring`);
+  }
+  // Tab moves keyboard focus on, and that shows.
+  await page.keyboard.press('Tab');
+  const tabbed = await page.evaluate(() => ({
+    visible: document.activeElement.matches(':focus-visible'),
+    outline: getComputedStyle(document.activeElement).outlineStyle,
+  }));
+  assert.deepEqual(tabbed, { visible: true, outline: 'solid' });
+  s.expectClean();
+});
+
+test('compare asks for links when they are missing, and names your own answers as yours', async (t) => {
+  const s = await openSession(t, suite);
+  await seedDraft(s, knownAnswer);
+  const { page } = s;
+  // A snapshot holding the same answers as the draft.
+  await page.getByLabel('Label (optional)').fill('Same as now');
+  await button(page, 'Save snapshot').click();
+  await page.getByText('Saved “Same as now”.').waitFor();
+  await open(s, '#/compare');
+  await button(page, 'Compare').click();
+  const asks = await page.locator('.field__error').allTextContents();
+  const said = asks.join(' ');
+  assert.equal((said.match(/Paste a result link here, or pick one of your results above\./g) ?? []).length, 2, said);
+  assert.doesNotMatch(said, /no assessment|damaged|Ask for the link again/);
+  // "My current answers" against the snapshot: each is named for what it is.
+  await page.locator('#compare-before-pick').selectOption({ label: 'Same as now, saved just now' });
+  await page.locator('#compare-after-pick').selectOption({ label: 'My current answers' });
+  await button(page, 'Compare').click();
+  await page.getByTestId('compare-table').waitFor();
+  const sides = (await page.locator('.compare__sides').textContent()).replace(/\s+/g, ' ');
+  // Both hold the same answers: each says it is the draft, and which snapshot matches.
+  assert.match(sides, /Then: your current answers \(also saved as “Same as now, saved just now”\)/);
+  assert.match(sides, /Now: your current answers \(also saved as “Same as now, saved just now”\)/);
+  s.expectClean();
+});
+
+test('no page scrolls sideways at 320 px with ten long snapshot names', async (t) => {
+  const s = await openSession(t, suite);
+  await seedDraft(s, knownAnswer);
+  const { page } = s;
+  const link = (await page.getByTestId('share-link').inputValue()).split('#/r/')[1];
+  const long = (i) => `Quarterly review ${i} of the payments platform team's fraud, credit-risk and churn models (all regions)`;
+  const history = {
+    format: 1,
+    snapshots: Array.from({ length: 10 }, (_, i) => ({ id: `s${1_700_000_000_000 + i}`, label: long(i + 1), saved_ms: 1_700_000_000_000 + i, link })),
+  };
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [HISTORY_KEY, JSON.stringify(history)]);
+  await page.setViewportSize({ width: 320, height: 700 });
+  for (const hash of ['#/results', '#/history', '#/compare', `#/compare/${link}/${link}`]) {
+    await page.goto(s.url(hash));
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    if (hash === '#/results') {
+      await waitForResults(page);
+      await page.getByLabel('Measure progress since').waitFor();
+    }
+    await assertFitsWidth(page, `${hash} at 320 px`);
+  }
+  s.expectClean();
+});
