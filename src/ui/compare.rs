@@ -118,7 +118,7 @@ pub fn ComparePage(
     let has_body = body.is_some();
     view! {
         <article class="compare">
-            <h1 tabindex="-1">"Then vs now"</h1>
+            <h1 tabindex="-1">"Compare"</h1>
             {if has_body {
                 view! {
                     {body}

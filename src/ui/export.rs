@@ -171,7 +171,7 @@ pub fn ExportPanel(
 
 /// Choosing a result file to replace the draft with.
 #[component]
-fn ImportField() -> impl IntoView {
+pub fn ImportField() -> impl IntoView {
     let state = use_app();
     let model = state.full();
     let error = RwSignal::new(None::<String>);

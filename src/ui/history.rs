@@ -182,7 +182,7 @@ pub fn HistoryPage() -> impl IntoView {
 
     view! {
         <article class="history">
-            <h1 tabindex="-1">"Saved snapshots"</h1>
+            <h1 tabindex="-1">"Saved results"</h1>
             <p class="history__intro">
                 "Results you saved in this browser, newest first. Open one, rename it, or pick two to see what changed between them."
             </p>

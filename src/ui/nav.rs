@@ -1,11 +1,12 @@
-//! The site's tool links (History, Compare, Team) in the header.
+//! The site's page links (your results, saved results, compare, team) in
+//! the header. Each link says what its page's title says.
 
 use crate::route::Route;
 use crate::state::use_app;
 use leptos::prelude::*;
 
-/// Links to the pages that work across results, the current one marked
-/// with `aria-current="page"`.
+/// Links to the results and to the pages that work across results, the
+/// current one marked with `aria-current="page"`.
 #[component]
 pub fn SiteNav() -> impl IntoView {
     let state = use_app();
@@ -21,8 +22,9 @@ pub fn SiteNav() -> impl IntoView {
         }
     };
     view! {
-        <nav class="site-nav" aria-label="Tools">
-            {link("#/history", "History", |r| *r == Route::History)}
+        <nav class="site-nav" aria-label="Pages">
+            {link("#/results", "Your results", |r| *r == Route::Results)}
+            {link("#/history", "Saved results", |r| *r == Route::History)}
             {link("#/compare", "Compare", |r| matches!(r, Route::Compare(_)))}
             {link("#/team", "Team", |r| *r == Route::Team)}
         </nav>

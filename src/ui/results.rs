@@ -17,12 +17,41 @@ use leptos::prelude::*;
 use maturity_engine::{assess, crosswalk, Answer, Answers, Assessment, Model, Targets, MAX_LEVEL};
 use std::collections::BTreeMap;
 
-/// Results of the current draft.
+/// Results of the current draft; with nothing answered yet, a way in
+/// instead of a report of a team that has told us nothing.
 #[component]
 pub fn OwnResults() -> impl IntoView {
     let state = use_app();
     let total = state.model.questions.len();
     let unanswered = Memo::new(move |_| state.draft.with(|d| total - d.answers.answered()));
+    // Rebuilt only when the draft goes from empty to answered (an import).
+    let empty = Memo::new(move |_| unanswered.get() == total);
+    move || {
+        if empty.get() {
+            return view! {
+                <StepNav current=Route::Results/>
+                <article class="results results--empty" data-testid="results-empty">
+                    <h1 class="results__title" tabindex="-1">"Your results"</h1>
+                    <p>"No answers yet: your results appear here as you answer. It takes about 10 minutes, and every answer is saved in this browser as you go."</p>
+                    <div class="start__actions">
+                        <button type="button" class="button button--primary" on:click=move |_| state.go(Route::Step(0))>
+                            "Start the assessment"
+                        </button>
+                    </div>
+                    <section class="export">
+                        <h2>"Or bring a result you kept"</h2>
+                        <crate::ui::export::ImportField/>
+                    </section>
+                </article>
+            }
+            .into_any();
+        }
+        own_results(state, total, unanswered)
+    }
+}
+
+/// The report of a draft with answers.
+fn own_results(state: crate::state::AppState, total: usize, unanswered: Memo<usize>) -> AnyView {
     view! {
         <StepNav current=Route::Results/>
         <Show when=move || unanswered.get() != 0>
@@ -50,6 +79,7 @@ pub fn OwnResults() -> impl IntoView {
             changed_ms=Signal::derive(move || state.draft.with(|d| d.updated_ms))
         />
     }
+    .into_any()
 }
 
 /// A shared result, read-only, with "Edit a copy"; or, for a bad link, what
@@ -247,7 +277,7 @@ pub fn ResultsView(
     let current = model.version == state.model.version;
     let title = title.unwrap_or_else(|| {
         if editable {
-            "Your MLOps maturity".to_owned()
+            "Your results".to_owned()
         } else {
             "A shared MLOps maturity result".to_owned()
         }

@@ -37,9 +37,25 @@ pub fn StartPage() -> impl IntoView {
                         {format!(", last changed {changed}.")}
                     </p>
                     <div class="start__actions">
-                        <button type="button" class="button button--primary" on:click=resume>
-                            "Resume"
-                        </button>
+                        {move || if answered.get() == total {
+                            // Nothing left to resume: the results, or a look back.
+                            view! {
+                                <button type="button" class="button button--primary" on:click=move |_| state.go(Route::Results)>
+                                    "See results"
+                                </button>
+                                <button type="button" class="button" on:click=move |_| state.go(Route::Step(0))>
+                                    "Review answers"
+                                </button>
+                            }
+                            .into_any()
+                        } else {
+                            view! {
+                                <button type="button" class="button button--primary" on:click=resume>
+                                    "Resume"
+                                </button>
+                            }
+                            .into_any()
+                        }}
                         <button type="button" class="button" on:click=move |_| confirming.set(true)>
                             "Start over"
                         </button>

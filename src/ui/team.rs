@@ -151,7 +151,7 @@ pub fn TeamPage() -> impl IntoView {
 
     view! {
         <article class="team">
-            <h1 tabindex="-1">"Team view"</h1>
+            <h1 tabindex="-1">"Team"</h1>
             <p class="team__intro">
                 "Ask everyone to take the assessment on their own, then bring their results together here: where you disagree is where the conversation starts. Nothing is uploaded: it is all worked out in this browser, and nothing is kept."
             </p>

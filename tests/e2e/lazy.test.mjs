@@ -88,10 +88,11 @@ test('a page whose code cannot be downloaded says so, and works once the network
   await button(s.page, 'Back to the start page').click();
   await button(s.page, 'Start the assessment').waitFor();
 
-  // The network comes back: the next visit to the page loads it, no reload needed.
+  // The network comes back: the next visit to the page loads it, no reload
+  // needed (nothing is answered: the page asks for answers).
   await s.context.unroute(/split_results-[0-9a-f]{16}\.wasm$/);
   await s.page.goto(s.url('#/results'));
-  await waitForResults(s.page);
+  await s.page.getByTestId('results-empty').waitFor();
   assert.equal(await notice.count(), 0, 'the failure notice is gone');
   assert.deepEqual(s.errors, [], 'no page error');
 });
@@ -106,7 +107,7 @@ test('pages still load from a host that serves wasm with the wrong MIME type', a
   });
   await open(s, '#/');
   await s.page.goto(s.url('#/results'));
-  await waitForResults(s.page);
+  await s.page.getByTestId('results-empty').waitFor();
   assert.ok(relabelled >= 2, `the results chunks were served as octet-stream (${relabelled})`);
   s.expectClean();
 });
@@ -128,7 +129,7 @@ test('each page is built afresh: no element of the previous page is reused', asy
 
   await mark();
   await s.page.goto(s.url('#/results'));
-  await waitForResults(s.page);
+  await s.page.getByTestId('results-empty').waitFor();
   assert.equal(await reused(), 0, 'step to results');
   s.expectClean();
 });
@@ -149,7 +150,7 @@ test('a stylesheet that cannot be downloaded gives the same notice, and a later 
   await button(s.page, 'Back to the start page').click();
   await button(s.page, 'Start the assessment').waitFor();
   await s.page.goto(s.url('#/history'));
-  await s.page.locator('h1', { hasText: 'Saved snapshots' }).waitFor();
+  await s.page.locator('h1', { hasText: 'Saved results' }).waitFor();
   assert.equal(attempts, 2, 'the stylesheet was fetched again');
   assert.equal(await s.page.getByTestId('notice-load-failed').count(), 0);
   assert.deepEqual(s.errors, [], 'no page error');

@@ -163,6 +163,8 @@ function defineSecurityTests() {
     await s.page.getByText('Add a note', { exact: true }).first().click();
     const note = s.page.locator('textarea').first();
     await note.fill('<img src=x onerror="window.__pwned=1"> secret');
+    // One answer: a result to share.
+    await s.page.locator('input[type="radio"]').first().check();
     // The note is kept in the draft (and would be exported), but not shared.
     await s.page.waitForFunction(() => (localStorage.getItem('mlops-maturity:draft') ?? '').includes('secret'));
     await s.page.goto(s.url('#/results'));

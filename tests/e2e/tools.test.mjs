@@ -21,8 +21,8 @@ test('a page title focused for screen readers shows no focus ring; keyboard focu
   await page.getByRole('heading', { level: 1 }).waitFor();
   for (const how of ['reload', 'click']) {
     if (how === 'click') {
-      await page.getByRole('navigation', { name: 'Tools' }).getByRole('link', { name: 'Team' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Team view' }).waitFor();
+      await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Team' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Team' }).waitFor();
     }
     await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
     const ring = await page.evaluate(() => {
@@ -89,5 +89,42 @@ test('no page scrolls sideways at 320 px with ten long snapshot names', async (t
     }
     await assertFitsWidth(page, `${hash} at 320 px`);
   }
+  s.expectClean();
+});
+
+test('every page in the nav is titled with the nav\'s words, and the results are in the nav', async (t) => {
+  const s = await openSession(t, suite);
+  await seedDraft(s, knownAnswer);
+  const { page } = s;
+  const nav = page.getByRole('navigation', { name: 'Pages' });
+  const names = (await nav.getByRole('link').allTextContents()).map((n) => n.trim());
+  assert.deepEqual(names, ['Your results', 'Saved results', 'Compare', 'Team']);
+  for (const name of names) {
+    await nav.getByRole('link', { name, exact: true }).click();
+    await page.waitForFunction((n) => document.querySelector('main h1')?.textContent.trim() === n, name);
+    assert.equal(await nav.getByRole('link', { name, exact: true }).getAttribute('aria-current'), 'page');
+  }
+  s.expectClean();
+});
+
+test('results with nothing answered offer a way in, not a Level 0 report; a finished draft offers results or a review', async (t) => {
+  const s = await openSession(t, suite);
+  const { page } = s;
+  await open(s, '#/results');
+  const empty = page.getByTestId('results-empty');
+  await empty.waitFor();
+  assert.match(await empty.textContent(), /No answers yet/);
+  assert.equal(await page.getByTestId('overall-level').count(), 0, 'no level is reported');
+  await button(page, 'Start the assessment').click();
+  await page.waitForFunction(() => location.hash.startsWith('#/q/'));
+
+  await seedDraft(s, knownAnswer);
+  await open(s, '#/');
+  assert.equal(await button(page, 'Resume').count(), 0);
+  await button(page, 'Review answers').click();
+  await page.waitForFunction(() => location.hash.startsWith('#/q/'));
+  await open(s, '#/');
+  await button(page, 'See results').click();
+  await waitForResults(page);
   s.expectClean();
 });
