@@ -82,8 +82,8 @@ fn own_results(state: crate::state::AppState, total: usize, unanswered: Memo<usi
     .into_any()
 }
 
-/// A shared result, read-only, with "Edit a copy"; or, for a bad link, what
-/// went wrong and what to do.
+/// A shared result, read-only, with "Take the assessment yourself" and "Edit
+/// a copy"; or, for a bad link, what went wrong and what to do.
 #[component]
 pub fn SharedResultPage(
     /// The `#/r/` payload, as found in the URL.
@@ -124,7 +124,7 @@ pub fn SharedResultPage(
             });
             let (title, what) = match saved {
                 Some((name, when)) => (Some(name), format!("A result you saved in this browser {when}, read-only. ")),
-                None => (None, "A shared result, read-only. ".to_owned()),
+                None => (None, "A result someone shared with you, read-only. ".to_owned()),
             };
             let (a2, t2) = (answers.clone(), targets.clone());
             let adopt = Callback::new(move |_: ()| {
@@ -135,8 +135,13 @@ pub fn SharedResultPage(
                 <div class="banner" data-testid="shared-banner">
                     <p>
                         <strong>{what}</strong>
-                        "Nothing here changes your own draft."
+                        "Nothing here changes your own answers."
                     </p>
+                    // The recipient's own assessment first; starting from
+                    // this team's answers second.
+                    <button type="button" class="button button--primary" on:click=move |_| state.go(Route::Start)>
+                        "Take the assessment yourself"
+                    </button>
                     <ReplaceDraft label="Edit a copy" primary=false what="Editing a copy replaces it with this result." on_replace=adopt/>
                 </div>
                 <ResultsView model=model answers=Signal::stored(answers) targets=Signal::stored(targets) editable=false title=title/>

@@ -150,3 +150,22 @@ test('on a phone, answering moves nothing under the finger, and a card\'s contro
   assert.deepEqual(small, [], 'tap targets under 44 px');
   s.expectClean();
 });
+
+test('a shared result speaks to its recipient and offers their own assessment first', async (t) => {
+  const author = await openSession(t, suite);
+  await seedDraft(author, knownAnswer);
+  const link = await author.page.getByTestId('share-link').inputValue();
+  const s = await openSession(t, suite);
+  const { page } = s;
+  await page.goto(link);
+  const banner = page.getByTestId('shared-banner');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /^A result someone shared with you, read-only\./);
+  const buttons = (await banner.getByRole('button').allTextContents()).map((b) => b.trim());
+  assert.deepEqual(buttons, ['Take the assessment yourself', 'Edit a copy']);
+  // Nothing on the page calls the team's answers the reader's own.
+  assert.doesNotMatch(await page.locator('main').textContent(), /\b(You answered|Your weakest)\b/);
+  await banner.getByRole('button', { name: 'Take the assessment yourself' }).click();
+  await button(page, 'Start the assessment').waitFor();
+  s.expectClean();
+});
