@@ -174,11 +174,14 @@ pub fn carry_over(
                 .iter()
                 .filter_map(|b| model.question_index(b))
                 .collect(),
-            None => model.question_index(id).into_iter().collect(),
+            None => {
+                let found = model.question_index(id);
+                if found.is_none() {
+                    dropped.insert(id.clone());
+                }
+                found.into_iter().collect()
+            }
         };
-        if targets.is_empty() && entry(id).is_none() {
-            dropped.insert(id.clone());
-        }
         for q in targets {
             let slot = carried_notes.entry(q).or_default();
             if !slot.is_empty() {
@@ -292,31 +295,17 @@ struct Peek {
 }
 
 #[derive(Serialize, Deserialize)]
-struct ModelRefV1 {
+struct ModelRef {
     id: String,
     version: u8,
 }
 
-/// Format 1, frozen: format 2 without `scope` and `earlier`.
-#[derive(Serialize, Deserialize)]
-struct DraftV1 {
-    format: u32,
-    model: ModelRefV1,
-    #[serde(default)]
-    answers: BTreeMap<String, String>,
-    #[serde(default)]
-    notes: BTreeMap<String, String>,
-    #[serde(default)]
-    targets: BTreeMap<String, u64>,
-    created_ms: f64,
-    updated_ms: f64,
-}
-
-/// Format 2.
+/// Format 2. Format 1 is the same without `scope` and `earlier`, which
+/// default to empty: it is read with this struct too.
 #[derive(Serialize, Deserialize)]
 struct DraftV2 {
     format: u32,
-    model: ModelRefV1,
+    model: ModelRef,
     #[serde(default)]
     answers: BTreeMap<String, String>,
     #[serde(default)]
@@ -338,21 +327,6 @@ struct EarlierV2 {
     answers: BTreeMap<String, String>,
     #[serde(default)]
     notes: BTreeMap<String, String>,
-}
-
-/// Format 1 read as format 2.
-fn v1_to_v2(v1: DraftV1) -> DraftV2 {
-    DraftV2 {
-        format: 2,
-        model: v1.model,
-        answers: v1.answers,
-        notes: v1.notes,
-        targets: v1.targets,
-        scope: String::new(),
-        earlier: None,
-        created_ms: v1.created_ms,
-        updated_ms: v1.updated_ms,
-    }
 }
 
 /// Writes a draft in the current format ([`DRAFT_FORMAT`]).
@@ -393,7 +367,7 @@ pub fn to_json(model: &Model, draft: &Draft) -> String {
     });
     let wire = DraftV2 {
         format: DRAFT_FORMAT,
-        model: ModelRefV1 {
+        model: ModelRef {
             id: model.id.clone(),
             version: model.version,
         },
@@ -442,8 +416,7 @@ pub fn from_json(model: &Model, text: &str) -> Result<Loaded, DraftError> {
     }
     let Peek { format } = parse(text)?;
     match format {
-        1 => v2_into_draft(model, v1_to_v2(parse(text)?)),
-        2 => v2_into_draft(model, parse(text)?),
+        1 | 2 => v2_into_draft(model, parse(text)?),
         f if f > DRAFT_FORMAT => Err(DraftError::NewerFormat { format: f }),
         f => Err(DraftError::UnknownFormat { format: f }),
     }

@@ -21,7 +21,7 @@ use serde_json::{json, Map, Value};
 use crate::answer::{Answers, Targets};
 use crate::draft::{self, Draft, DraftError};
 use crate::model::Model;
-use crate::scoring::{assess, roadmap};
+use crate::scoring::{assess, roadmap_of};
 
 /// The `"kind"` of a result file.
 pub const RESULT_KIND: &str = "mlops-maturity-result";
@@ -267,7 +267,7 @@ pub fn markdown_checklist(
             let _ = writeln!(w, "- {name}: not assessed{target}");
         }
     }
-    let steps = roadmap(model, answers, targets);
+    let steps = roadmap_of(model, &assessment, answers, targets);
     if steps.is_empty() {
         let _ = writeln!(
             w,

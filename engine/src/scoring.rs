@@ -348,7 +348,7 @@ fn finish(dimension: usize, qs: &[Item], reach: &Reach, overall: u8) -> Dimensio
         dimension,
         assessed,
         level,
-        top: if assessed { reach.top.max(level) } else { 0 },
+        top: if assessed { reach.top } else { 0 },
         score,
         next_level,
         alike,
@@ -428,7 +428,17 @@ pub struct RoadmapItem {
 /// once the dimension is past them, are left out. Where a dimension has a
 /// target, practices above the target are left out: the roadmap stops there.
 pub fn roadmap(model: &Model, answers: &Answers, targets: Option<&Targets>) -> Vec<RoadmapItem> {
-    let assessment = assess(model, answers);
+    roadmap_of(model, &assess(model, answers), answers, targets)
+}
+
+/// [`roadmap`] for answers already assessed (`assessment` is
+/// `assess(model, answers)`), so a page that shows both scores once.
+pub fn roadmap_of(
+    model: &Model,
+    assessment: &Assessment,
+    answers: &Answers,
+    targets: Option<&Targets>,
+) -> Vec<RoadmapItem> {
     let mut items: Vec<RoadmapItem> = model
         .questions
         .iter()
@@ -462,20 +472,31 @@ pub fn roadmap(model: &Model, answers: &Answers, targets: Option<&Targets>) -> V
 /// validator rejects them). At each turn, the first step whose prerequisite
 /// steps are all placed goes next.
 fn after_prerequisites(model: &Model, mut pending: Vec<RoadmapItem>) -> Vec<RoadmapItem> {
+    // Prerequisites as question indices, and which questions are still steps.
+    let requires: Vec<Vec<usize>> = model
+        .questions
+        .iter()
+        .map(|q| {
+            q.requires
+                .iter()
+                .filter_map(|r| model.question_index(r))
+                .collect()
+        })
+        .collect();
+    let mut waiting = vec![false; model.questions.len()];
+    for item in &pending {
+        waiting[item.question] = true;
+    }
     let mut placed = Vec::with_capacity(pending.len());
     while !pending.is_empty() {
         let ready = pending
             .iter()
-            .position(|item| {
-                model.questions[item.question].requires.iter().all(|r| {
-                    !pending
-                        .iter()
-                        .any(|other| model.questions[other.question].id == *r)
-                })
-            })
+            .position(|item| requires[item.question].iter().all(|&r| !waiting[r]))
             // Unreachable for a valid model; keeps a cycle from looping.
             .unwrap_or(0);
-        placed.push(pending.remove(ready));
+        let item = pending.remove(ready);
+        waiting[item.question] = false;
+        placed.push(item);
     }
     placed
 }

@@ -309,7 +309,7 @@ pub fn ResultsView(
             <OverallSummary model=model assessment=assessment answers=answers/>
             <section class="results__section" aria-labelledby="next-title">
                 <h2 id="next-title">"What to do next"</h2>
-                <Roadmap model=model answers=answers targets=targets/>
+                <Roadmap model=model assessment=assessment answers=answers targets=targets/>
             </section>
             <Crosswalk model=model answers=answers/>
             <section class="results__section" aria-labelledby="glance-title">

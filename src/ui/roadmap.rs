@@ -3,7 +3,7 @@
 //! one tap away.
 
 use leptos::prelude::*;
-use maturity_engine::{roadmap, Answers, Model, RoadmapItem, Targets};
+use maturity_engine::{roadmap_of, Answers, Assessment, Model, RoadmapItem, Targets};
 
 /// How many steps the results page leads with.
 pub const FIRST_STEPS: usize = 3;
@@ -71,6 +71,9 @@ fn step(model: &'static Model, item: RoadmapItem) -> impl IntoView {
 pub fn Roadmap(
     /// The model.
     model: &'static Model,
+    /// The answers' assessment, as the page already has it.
+    #[prop(into)]
+    assessment: Signal<Assessment>,
     /// The answers.
     #[prop(into)]
     answers: Signal<Answers>,
@@ -78,7 +81,10 @@ pub fn Roadmap(
     #[prop(into)]
     targets: Signal<Targets>,
 ) -> impl IntoView {
-    let items = Memo::new(move |_| answers.with(|a| targets.with(|t| roadmap(model, a, Some(t)))));
+    // A target change reorders the steps without scoring the answers again.
+    let items = Memo::new(move |_| {
+        assessment.with(|s| answers.with(|a| targets.with(|t| roadmap_of(model, s, a, Some(t)))))
+    });
     move || {
         let items = items.get();
         // The list is always there (an empty roadmap is still a roadmap):
@@ -137,7 +143,7 @@ mod tests {
     #[test]
     fn groups_keep_order_and_split_on_level() {
         let m = maturity_engine::builtin();
-        let items = roadmap(m, &Answers::new(m), None);
+        let items = maturity_engine::roadmap(m, &Answers::new(m), None);
         let groups = group_by_level(&items);
         assert_eq!(groups.iter().map(|g| g.1.len()).sum::<usize>(), items.len());
         for pair in groups.windows(2) {

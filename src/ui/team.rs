@@ -52,11 +52,11 @@ pub fn like_with_like(
     let mut kept = Vec::new();
     let mut left_out = Vec::new();
     // Where each result kept so far came from, to name a repeat.
-    let mut seen: Vec<(&Answers, &str)> = Vec::new();
+    let mut seen: std::collections::HashMap<&Answers, &str> = std::collections::HashMap::new();
     for e in entries {
-        if let Some((_, first)) = seen
-            .iter()
-            .find(|(a, _)| e.model.version == chosen.version && **a == e.answers)
+        if let Some(first) = (e.model.version == chosen.version)
+            .then(|| seen.get(&e.answers))
+            .flatten()
         {
             left_out.push(Problem {
                 place: e.place.clone(),
@@ -67,7 +67,7 @@ pub fn like_with_like(
                 ),
             });
         } else if e.model.version == chosen.version {
-            seen.push((&e.answers, &e.place));
+            seen.insert(&e.answers, &e.place);
             kept.push(e.answers.clone());
         } else {
             left_out.push(Problem {
