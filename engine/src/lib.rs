@@ -20,6 +20,6 @@ pub use draft::{Draft, DraftError, Loaded, DRAFT_FORMAT};
 pub use link::{LinkError, SharedResult, LINK_FORMAT, MAX_LINK_LEN};
 pub use model::{builtin, builtin_core, builtin_version, Model, ModelError, Rule, MAX_LEVEL};
 pub use scoring::{
-    assess, crosswalk, roadmap, roadmap_of, Assessment, CrosswalkResult, DimensionScore,
+    assess, crosswalk, roadmap, roadmap_of, short_of, Assessment, CrosswalkResult, DimensionScore,
     Explanation, Overall, RoadmapItem,
 };

@@ -411,6 +411,37 @@ impl DimensionScore {
     }
 }
 
+/// The applicable practices of `dimension` not yet met that stand between
+/// the answers and `level`: under [`Rule::Rows`], those that level requires
+/// (a practice a lower level needs but `level` replaces is not counted; a
+/// level that adds nothing asks what the level below it asks); under
+/// [`Rule::Staged`], every practice at or below it. Empty once the answers
+/// hold that level's practices. In model order.
+pub fn short_of(model: &Model, answers: &Answers, dimension: usize, level: u8) -> Vec<usize> {
+    let unmet = |q: &usize| {
+        let a = answers.get(*q);
+        a.is_applicable() && !a.is_met()
+    };
+    match model.scoring {
+        Rule::Staged => model
+            .questions_of(dimension)
+            .filter(|q| model.questions[*q].level <= level)
+            .filter(unmet)
+            .collect(),
+        Rule::Rows => {
+            let requires = |l: u8| {
+                model.questions_of(dimension).filter(move |q| {
+                    answers.get(*q).is_applicable() && model.questions[*q].required_at(l)
+                })
+            };
+            let Some(asking) = (1..=level).rev().find(|&l| requires(l).next().is_some()) else {
+                return Vec::new();
+            };
+            requires(asking).filter(unmet).collect()
+        }
+    }
+}
+
 /// One step of the roadmap: an unmet practice and the level it leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RoadmapItem {

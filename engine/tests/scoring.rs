@@ -5,7 +5,7 @@ mod common;
 
 use common::{all, answers};
 use maturity_engine::{
-    assess, builtin, builtin_version, crosswalk, roadmap, Answer, Answers, Model, Targets,
+    assess, builtin, builtin_version, crosswalk, roadmap, short_of, Answer, Answers, Model, Targets,
 };
 use proptest::prelude::*;
 
@@ -222,6 +222,43 @@ fn limiting_dimensions_and_their_gaps_are_named() {
             q(model, "integration.app-unit-tests"),
         ]
     );
+}
+
+#[test]
+fn practices_short_of_a_level_are_what_that_level_requires() {
+    let model = builtin();
+    let release = model.dimension_index("release").unwrap();
+    // No hand-off and no release team, but CI/CD-led release: level 3.
+    let a = answers(model, &[("release", "N F F N F N")]);
+    let d = &assess(model, &a).dimensions[release];
+    assert_eq!(d.level, 3);
+    // Levels 1 and 2 ask for the replaced practices; 3 holds.
+    assert_eq!(
+        short_of(model, &a, release, 1),
+        [q(model, "release.handoff")]
+    );
+    assert!(short_of(model, &a, release, 3).is_empty());
+    // The next level asks for exactly the dimension's blockers.
+    assert_eq!(short_of(model, &a, release, 4), d.explanation.blockers);
+    assert!(short_of(model, &a, release, 0).is_empty());
+    // Every practice of a dimension answered No is short of its top level,
+    // when that level requires it.
+    let none = answers(model, &[("release", "N N N N N N")]);
+    let top = short_of(model, &none, release, 4);
+    assert!(!top.is_empty());
+    assert!(top.iter().all(|&x| model.questions[x].required_at(4)));
+    // Version 1 is staged: every practice at or below the level.
+    let v1 = builtin_version(1).unwrap();
+    let mut all_no = Answers::new(v1);
+    for x in 0..v1.questions.len() {
+        all_no.set(x, Answer::No);
+    }
+    let r1 = v1.dimension_index("release").unwrap();
+    let want: Vec<usize> = v1
+        .questions_of(r1)
+        .filter(|&x| v1.questions[x].level <= 2)
+        .collect();
+    assert_eq!(short_of(v1, &all_no, r1, 2), want);
 }
 
 #[test]
@@ -448,6 +485,19 @@ fn any_answers() -> impl Strategy<Value = Answers> {
 }
 
 proptest! {
+    /// What stands between a dimension and its next level is exactly what
+    /// holds it back; once a level's practices are held, nothing is short.
+    #[test]
+    fn short_of_the_next_level_is_the_blockers(a in any_answers()) {
+        let model = builtin();
+        for d in assess(model, &a).dimensions.iter().filter(|d| d.assessed) {
+            if let Some(next) = d.next_level {
+                prop_assert_eq!(&short_of(model, &a, d.dimension, next), &d.explanation.blockers);
+            }
+            prop_assert!(short_of(model, &a, d.dimension, d.top).is_empty());
+        }
+    }
+
     /// The continuous score never contradicts the staged level.
     #[test]
     fn score_lies_between_level_and_next(a in any_answers()) {
