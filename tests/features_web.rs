@@ -142,9 +142,28 @@ async fn a_target_set_in_the_panel_lands_in_the_draft_and_the_percent() {
         view! { <TargetsPanel answers=state.answers() targets=state.targets() editable=true/> }
     });
     tick().await;
-    assert!(text(&one(&root, "[data-testid=percent-to-target]")).starts_with("Set a target"));
+    assert!(text(&one(&root, "[data-testid=percent-to-target]"))
+        .starts_with("Each dimension is measured"));
 
     let select = one(&root, "#target-level-people");
+    // The default is the next level; "Level 0" is no target.
+    let options: Vec<String> = {
+        let list = select.query_selector_all("option").unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().text_content().unwrap())
+            .collect()
+    };
+    assert_eq!(
+        options,
+        ["Next level", "Level 1", "Level 2", "Level 3", "Level 4"]
+    );
+    let model = builtin();
+    let practices = |level| match maturity_engine::short_of(model, &all(Answer::No), 0, level).len()
+    {
+        1 => "1 practice".to_owned(),
+        n => format!("{n} practices"),
+    };
+    assert_eq!(cells(&root, "[data-testid=target-people]")[3], practices(1));
     js_sys::Reflect::set(&select, &"value".into(), &"2".into()).unwrap();
     select
         .dispatch_event(&web_sys::Event::new("change").unwrap())
@@ -156,7 +175,7 @@ async fn a_target_set_in_the_panel_lands_in_the_draft_and_the_percent() {
     let row = cells(&root, "[data-testid=target-people]");
     assert_eq!(
         (row[1].as_str(), row[3].as_str()),
-        ("Level 0 (0.0)", "2.0 to go")
+        ("Level 0 (0.0)", practices(2).as_str())
     );
 }
 

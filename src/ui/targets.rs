@@ -10,25 +10,38 @@ use crate::ui::table::ScrollTable;
 use crate::{link, route};
 use leptos::prelude::*;
 use maturity_engine::compare::target_progress;
-use maturity_engine::{assess, Answers, Assessment, Targets, MAX_LEVEL};
+use maturity_engine::{
+    assess, short_of, Answers, Assessment, DimensionScore, Model, Targets, MAX_LEVEL,
+};
 
-/// What is left to reach a target: `Some(1.3)`, `Some(0.0)` once reached,
-/// `None` without a target or a score.
-pub fn gap(score: Option<f64>, target: Option<u8>) -> Option<f64> {
-    Some((f64::from(target?) - score?).max(0.0))
+/// The level a dimension is measured against: its target, or else the
+/// next level the model describes for it (`None` at the top). A target of
+/// level 0, which earlier versions offered, counts as none.
+pub fn aim(score: &DimensionScore, target: Option<u8>) -> Option<u8> {
+    target.filter(|&l| l > 0).or(score.next_level)
 }
 
-/// The "To go" cell: "Reached", "1.3 to go" (the words after the number
-/// hide on narrow screens, under the "To go" heading), "Not assessed" or "—".
-fn gap_view(score: Option<f64>, target: Option<u8>) -> AnyView {
-    match (gap(score, target), target) {
-        (Some(g), _) if g < 0.05 => view! { <span>"Reached"</span> }.into_any(),
-        (Some(g), _) => view! {
-            {score_text(g)}<span class="targets__word">" to go"</span>
-        }
-        .into_any(),
-        (None, Some(_)) => view! { <span>"Not assessed"</span> }.into_any(),
-        (None, None) => view! { <span>"\u{2014}"</span> }.into_any(),
+/// The "To go" cell: "Reached", "3 practices" (the practices the aimed-at
+/// level requires that are not in place), "At the top" or "Not assessed".
+fn to_go_text(
+    model: &Model,
+    answers: &Answers,
+    score: &DimensionScore,
+    target: Option<u8>,
+) -> String {
+    if !score.assessed {
+        return "Not assessed".to_owned();
+    }
+    match aim(score, target) {
+        None => "At the top".to_owned(),
+        Some(level) if score.level >= level => "Reached".to_owned(),
+        Some(level) => match short_of(model, answers, score.dimension, level).len() {
+            // The practices are held; the level waits for the other
+            // dimensions (it adds nothing of its own here).
+            0 => "In place".to_owned(),
+            1 => "1 practice".to_owned(),
+            n => format!("{n} practices"),
+        },
     }
 }
 
@@ -67,22 +80,20 @@ pub fn TargetsPanel(
         })
     });
 
-    let percent = move || {
-        match figures.get().percent_to_target {
+    let percent = move || match figures.get().percent_to_target {
         Some(p) => view! {
             <strong class="targets__big">{percent_text(p)}</strong>
-            " of the way to the targets (how much of the target scores is reached, over the dimensions with a target above level 0)."
+            " of the way to the targets you set (how much of the target scores is reached)."
         }
         .into_any(),
         None => {
             let msg = if editable {
-                "Set a target above level 0 to see how far you are from it."
+                "Each dimension is measured against its next level. Pick a target level to see how far along you are."
             } else {
-                "No target above level 0 is set."
+                "No target level is set."
             };
             view! { <span>{msg}</span> }.into_any()
         }
-    }
     };
 
     let progress = move || {
@@ -106,7 +117,7 @@ pub fn TargetsPanel(
     };
 
     let intro = if editable {
-        "Set the level each dimension should reach. Targets are saved with your answers and travel in the share link; the next steps below stop at them."
+        "Set the level each dimension should reach; until you do, it is the next one. Targets are saved with your answers and travel in the share link, and the roadmap above stops at them."
     } else {
         "The targets that came with this result."
     };
@@ -116,7 +127,7 @@ pub fn TargetsPanel(
         <section class="targets results__section" aria-labelledby="targets-title" data-testid="targets" hidden=hidden class:targets--none=move || !targets.with(Targets::any)>
             <h2 id="targets-title">"Targets"</h2>
             <p class="results__intro">{intro}</p>
-            <TargetsTable assessment=assessment targets=targets editable=editable/>
+            <TargetsTable assessment=assessment answers=answers targets=targets editable=editable/>
             <p class="targets__percent" data-testid="percent-to-target">{percent}</p>
             <div class="targets__baseline">
                 <BaselinePicker baseline=baseline/>
@@ -131,6 +142,7 @@ pub fn TargetsPanel(
 #[component]
 fn TargetsTable(
     assessment: Memo<Assessment>,
+    answers: Signal<Answers>,
     targets: Signal<Targets>,
     editable: bool,
 ) -> impl IntoView {
@@ -150,9 +162,9 @@ fn TargetsTable(
                     }
                 })
             };
-            let gap = move || {
-                let score = assessment.with(|a| a.dimensions[d].assessed.then_some(a.dimensions[d].score));
-                gap_view(score, targets.with(|t| t.get(d)))
+            let to_go = move || {
+                let target = targets.with(|t| t.get(d));
+                assessment.with(|a| answers.with(|ans| to_go_text(model, ans, &a.dimensions[d], target)))
             };
             let target_cell = if editable {
                 view! {
@@ -162,8 +174,8 @@ fn TargetsTable(
                         class="select targets__select"
                         on:change=move |ev| state.set_target(d, event_target_value(&ev).parse::<u8>().ok())
                     >
-                        <option value="" selected=move || targets.with(|t| t.get(d).is_none())>"None"</option>
-                        {(0..=MAX_LEVEL)
+                        <option value="" selected=move || targets.with(|t| t.get(d).is_none_or(|l| l == 0))>"Next level"</option>
+                        {(1..=MAX_LEVEL)
                             .map(|l| view! {
                                 <option value=l.to_string() selected=move || targets.with(|t| t.get(d) == Some(l))>
                                     {format!("Level {l}")}
@@ -175,7 +187,7 @@ fn TargetsTable(
                 .into_any()
             } else {
                 view! {
-                    <span>{move || targets.with(|t| t.get(d).map_or("None".to_owned(), |l| format!("Level {l}")))}</span>
+                    <span>{move || targets.with(|t| t.get(d).filter(|&l| l > 0).map_or("Next level".to_owned(), |l| format!("Level {l}")))}</span>
                 }
                 .into_any()
             };
@@ -192,7 +204,7 @@ fn TargetsTable(
                         }}
                     </td>
                     <td>{target_cell}</td>
-                    <td>{gap}</td>
+                    <td>{to_go}</td>
                 </tr>
             }
         })
@@ -201,10 +213,10 @@ fn TargetsTable(
     view! {
         <ScrollTable
             caption_id="targets-caption"
-            caption="Current level, target and what is left, by dimension"
+            caption="Current level, target and the practices still to put in place, by dimension"
             hide_caption=true
             class="targets__table"
-            headings=&["Dimension", "Now", "Target", "To go"]
+            headings=&["Dimension", "Now", "Target", "Practices to go"]
         >
             {rows}
         </ScrollTable>
@@ -317,12 +329,47 @@ fn BaselinePicker(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use maturity_engine::{builtin, Answer};
 
     #[test]
-    fn percents_and_gaps_read_well() {
-        assert!((gap(Some(1.7), Some(3)).unwrap() - 1.3).abs() < 1e-9);
-        assert_eq!(gap(Some(3.2), Some(3)), Some(0.0));
-        assert_eq!(gap(Some(2.0), None), None);
-        assert_eq!(gap(None, Some(2)), None);
+    fn to_go_counts_practices_against_the_target_or_the_next_level() {
+        let model = builtin();
+        let release = model.dimension_index("release").unwrap();
+        let mut answers = Answers::new(model);
+        for q in model.questions_of(release) {
+            answers.set(q, Answer::No);
+        }
+        let a = assess(model, &answers);
+        let score = &a.dimensions[release];
+        assert_eq!((score.level, score.next_level), (0, Some(1)));
+        let next = short_of(model, &answers, release, 1).len();
+        assert_eq!(
+            to_go_text(model, &answers, score, None),
+            match next {
+                1 => "1 practice".to_owned(),
+                n => format!("{n} practices"),
+            }
+        );
+        let four = short_of(model, &answers, release, 4).len();
+        assert_eq!(
+            to_go_text(model, &answers, score, Some(4)),
+            format!("{four} practices")
+        );
+        assert_eq!(to_go_text(model, &answers, score, Some(0)), "Reached");
+        for q in model.questions_of(release) {
+            answers.set(q, Answer::Fully);
+        }
+        for q in model.questions_of(0) {
+            answers.set(q, Answer::NotApplicable);
+        }
+        let a = assess(model, &answers);
+        assert_eq!(
+            to_go_text(model, &answers, &a.dimensions[release], None),
+            "At the top"
+        );
+        assert_eq!(
+            to_go_text(model, &answers, &a.dimensions[0], None),
+            "Not assessed"
+        );
     }
 }

@@ -200,12 +200,22 @@ test('targets: set, shared in the link, percent to target shown; the roadmap sto
   const { page } = s;
   await seedDraft(s, knownAnswer);
   const panel = page.getByTestId('targets');
-  assert.match(await text(page.getByTestId('percent-to-target')), /Set a target/);
+  assert.match(await text(page.getByTestId('percent-to-target')), /measured against its next level/);
+  // A target is a level to reach: the default is the next level, and
+  // there is no "Level 0".
+  const options = await panel.getByLabel('Target for Model Release').locator('option').allTextContents();
+  assert.deepEqual(options, ['Next level', 'Level 1', 'Level 2', 'Level 3', 'Level 4']);
+  // Integration (level 0) against its next level: its level-1 practices, all No.
+  const toLevel = (dim, level) => QUESTIONS.filter((q) => q.dimension === dim && q.level <= level
+    && level <= (q.until ?? 4) && !['Mostly', 'Fully'].includes(knownAnswer(q))).length;
+  const practices = (n) => (n === 1 ? '1 practice' : `${n} practices`);
+  assert.equal((await cells(page.getByTestId('target-integration')))[3], practices(toLevel('integration', 1)));
+  assert.equal((await cells(page.getByTestId('target-people')))[3], 'At the top');
   await panel.getByLabel('Target for Model Release').selectOption({ label: 'Level 3' });
   await panel.getByLabel('Target for Application Integration').selectOption({ label: 'Level 1' });
   // release 2.0 → 3: gap 1; integration 0.0 → 1: gap 1; 1 − 2/4 = 50 %.
   await page.waitForFunction(() => document.querySelector('[data-testid="percent-to-target"]')?.textContent.includes('50%'));
-  assert.equal((await cells(page.getByTestId('target-release')))[3], '1.0 to go');
+  assert.equal((await cells(page.getByTestId('target-release')))[3], practices(toLevel('release', 3)));
   const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY));
   assert.deepEqual(stored.targets, { release: 3, integration: 1 }, 'targets are saved in the draft');
 
@@ -233,8 +243,8 @@ test('targets: set, shared in the link, percent to target shown; the roadmap sto
   await reader.page.getByTestId('shared-banner').waitFor();
   const theirs = reader.page.getByTestId('targets');
   await theirs.waitFor();
-  assert.deepEqual((await cells(reader.page.getByTestId('target-release'))).slice(2), ['Level 3', '1.0 to go']);
-  assert.deepEqual((await cells(reader.page.getByTestId('target-people'))).slice(2), ['None', '—']);
+  assert.deepEqual((await cells(reader.page.getByTestId('target-release'))).slice(2), ['Level 3', practices(toLevel('release', 3))]);
+  assert.deepEqual((await cells(reader.page.getByTestId('target-people'))).slice(2), ['Next level', 'At the top']);
   assert.match(await text(reader.page.getByTestId('percent-to-target')), /^50% of the way/);
   await roadmapCheck(reader.page);
 
@@ -363,6 +373,11 @@ test('export: JSON, CSV, Markdown, SVG and PNG downloads hold the result; JSON r
   const levels = Object.fromEntries(result.summary.dimensions.map((d) => [d.id, d.level]));
   assert.deepEqual(levels, Object.fromEntries(Object.entries(KNOWN_EXPECTED.dims).map(([d, v]) => [d, v.level])));
 
+  // The result file leads; the other formats are one tap away.
+  const more = page.getByTestId('export-more');
+  assert.equal(await more.evaluate((d) => d.open), false, 'More formats starts closed');
+  assert.equal(await page.getByTestId('export-csv').isVisible(), false);
+  await more.locator('summary').click();
   const csv = await download(page, 'export-csv');
   assert.match(csv.name, DATED('csv'));
   const lines = csv.bytes.toString().trim().split('\r\n');
