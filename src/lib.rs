@@ -98,7 +98,7 @@ pub fn AppShell(
         <header class="site-header">
             <a class="site-header__home" href="#/">
                 <img src="favicon.svg" alt="" width="24" height="24"/>
-                "MLOps maturity"
+                <span class="site-header__name">"MLOps maturity"</span>
             </a>
             <ui::nav::SiteNav/>
         </header>

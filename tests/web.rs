@@ -180,16 +180,34 @@ async fn radios_set_the_answer_and_number_keys_work() {
     );
     let checked: web_sys::HtmlInputElement = one(&root, "input[value=partially]").unchecked_into();
     assert!(checked.checked());
-    // The answer is shown where it comes from, on demand.
-    assert!(one(&root, ".question__source summary")
-        .text_content()
-        .unwrap()
-        .contains("Where this comes from"));
-    // A note can be added beside the answer.
-    assert!(one(&root, ".question__note summary")
-        .text_content()
-        .unwrap()
-        .contains("Add a note"));
+    // Help, with where the question comes from, and the note each sit
+    // behind one toggle that starts closed and opens its panel.
+    for (name, panel_text) in [("Help", "Where this comes from"), ("Note", "Note (kept")] {
+        let list = root.query_selector_all("button.question__toggle").unwrap();
+        let button: web_sys::HtmlElement = (0..list.length())
+            .map(|i| {
+                list.item(i)
+                    .unwrap()
+                    .unchecked_into::<web_sys::HtmlElement>()
+            })
+            .find(|b| b.text_content().unwrap().trim() == name)
+            .unwrap_or_else(|| panic!("a {name} button"));
+        assert_eq!(
+            button.get_attribute("aria-expanded").as_deref(),
+            Some("false")
+        );
+        let panel_id = button.get_attribute("aria-controls").unwrap();
+        let panel = one(&root, &format!("[id=\"{panel_id}\"]"));
+        assert!(panel.hidden(), "{name}: closed at first");
+        assert!(panel.text_content().unwrap().contains(panel_text));
+        button.click();
+        tick().await;
+        assert_eq!(
+            button.get_attribute("aria-expanded").as_deref(),
+            Some("true")
+        );
+        assert!(!panel.hidden(), "{name}: open after a click");
+    }
 }
 
 #[wasm_bindgen_test]

@@ -117,7 +117,7 @@ pub fn ExportPanel(
                 Err(_) => {
                     status.set(String::new());
                     failure.set(Some(
-                        "Couldn't copy in this browser. Use \u{201c}Download checklist\u{201d} instead.".to_owned(),
+                        "Couldn't copy in this browser. Use \u{201c}Checklist (Markdown)\u{201d} instead.".to_owned(),
                     ));
                 }
             }
@@ -151,15 +151,23 @@ pub fn ExportPanel(
             <p class="export__intro">
                 "Files are made in this browser and saved straight to your device."
             </p>
+            // One file first: the result, which this app (in any browser)
+            // reads back. The other formats sit one tap away.
             <div class="export__buttons">
-                <button type="button" class="button" data-testid="export-json" on:click=json>"Download result (JSON)"</button>
-                <button type="button" class="button" data-testid="export-csv" on:click=csv_file>"Download answers (CSV)"</button>
-                <button type="button" class="button" data-testid="export-md" on:click=md_file>"Download checklist (Markdown)"</button>
-                <button type="button" class="button" data-testid="export-md-copy" on:click=md_copy>"Copy checklist"</button>
-                <button type="button" class="button" data-testid="export-svg" on:click=svg_file>"Download chart (SVG)"</button>
-                <button type="button" class="button" data-testid="export-png" on:click=png_file>"Download chart (PNG)"</button>
-                <button type="button" class="button" data-testid="export-print" on:click=move |_| files::print()>"Print report"</button>
+                <button type="button" class="button button--primary" data-testid="export-json" on:click=json>"Download result file"</button>
             </div>
+            <p class="export__hint">"A JSON file with your answers, notes and targets: keep it, or bring it back later with \u{201c}Import a result\u{201d}."</p>
+            <details class="export__more" data-testid="export-more">
+                <summary>"More formats"</summary>
+                <div class="export__buttons">
+                    <button type="button" class="button" data-testid="export-csv" on:click=csv_file>"Answers (CSV)"</button>
+                    <button type="button" class="button" data-testid="export-md" on:click=md_file>"Checklist (Markdown)"</button>
+                    <button type="button" class="button" data-testid="export-md-copy" on:click=md_copy>"Copy checklist"</button>
+                    <button type="button" class="button" data-testid="export-svg" on:click=svg_file>"Chart (SVG)"</button>
+                    <button type="button" class="button" data-testid="export-png" on:click=png_file>"Chart (PNG)"</button>
+                    <button type="button" class="button" data-testid="export-print" on:click=move |_| files::print()>"Print report"</button>
+                </div>
+            </details>
             <p class="export__status" role="status">{move || status.get()}</p>
             {move || failure.get().map(|e| view! {
                 <Notice tone=Tone::Error testid="notice-export"><p>{e}</p></Notice>

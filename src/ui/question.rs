@@ -1,4 +1,6 @@
-//! One question: native radios in a fieldset, with help and provenance.
+//! One question: native radios in a fieldset, the four-answer scale in one
+//! row and Don't know / Not applicable below it, with help (and where the
+//! question comes from) and a note behind one disclosure each.
 
 use crate::state::use_app;
 use leptos::prelude::*;
@@ -130,32 +132,60 @@ pub fn QuestionCard(
         }
     };
 
-    let choices = Answer::CHOICES
+    // The card's two disclosures: help (with where the question comes
+    // from) and the note, which starts open when there is one.
+    let help_open = RwSignal::new(false);
+    let note_open = RwSignal::new(has_note);
+    let help_panel = format!("help-panel-{id}");
+    let note_panel = format!("note-panel-{id}");
+    // Set by a pointer press inside the card, so that only a tap or click
+    // moves the page on (arrow keys also fire `change` on radios).
+    let by_pointer = StoredValue::new(false);
+    let reading = move || help_open.get_untracked() || note_open.get_untracked();
+    let pick = move |choice: Answer| {
+        let first = current.get_untracked() == Answer::Unanswered;
+        state.set_answer(question, choice);
+        if first && by_pointer.get_value() && !reading() {
+            let id = model.questions[question].id.clone();
+            request_animation_frame(move || show_next_unanswered(&id));
+        }
+        by_pointer.set_value(false);
+    };
+
+    let group = id.clone();
+    let choice = move |choice: Answer| {
+        let name = group.clone();
+        let id = &group;
+        // The radio is named by its answer alone; what the answer means
+        // is its description.
+        let anchor_id = format!("{id}-{}-means", choice.key());
+        view! {
+            <label class="choice" class:choice--aside=matches!(choice, Answer::DontKnow | Answer::NotApplicable)>
+                <input
+                    class="choice__input"
+                    type="radio"
+                    name=name
+                    value=choice.key()
+                    aria-label=choice.label()
+                    aria-describedby=anchor_id.clone()
+                    prop:checked=move || current.get() == choice
+                    on:change=move |_| pick(choice)
+                />
+                <span class="choice__text">
+                    <span class="choice__label">{choice.label()}</span>
+                    <span class="choice__anchor" id=anchor_id>{choice.anchor()}</span>
+                    {short_anchor(choice).map(|s| view! { <span class="choice__hint" aria-hidden="true">{s}</span> })}
+                </span>
+            </label>
+        }
+    };
+    let scale = [Answer::No, Answer::Partially, Answer::Mostly, Answer::Fully]
         .into_iter()
-        .map(|choice| {
-            let name = id.clone();
-            // The radio is named by its answer alone; what the answer means
-            // is its description.
-            let anchor_id = format!("{id}-{}-means", choice.key());
-            view! {
-                <label class="choice" class:choice--aside=matches!(choice, Answer::DontKnow | Answer::NotApplicable)>
-                    <input
-                        class="choice__input"
-                        type="radio"
-                        name=name
-                        value=choice.key()
-                        aria-label=choice.label()
-                        aria-describedby=anchor_id.clone()
-                        prop:checked=move || current.get() == choice
-                        on:change=move |_| state.set_answer(question, choice)
-                    />
-                    <span class="choice__text">
-                        <span class="choice__label">{choice.label()}</span>
-                        <span class="choice__anchor" id=anchor_id>{choice.anchor()}</span>
-                    </span>
-                </label>
-            }
-        })
+        .map(&choice)
+        .collect_view();
+    let aside = [Answer::DontKnow, Answer::NotApplicable]
+        .into_iter()
+        .map(&choice)
         .collect_view();
 
     view! {
@@ -165,27 +195,9 @@ pub fn QuestionCard(
             data-testid=format!("question-{id}")
             aria-describedby=help_id.clone()
             on:keydown=on_key
+            on:pointerdown=move |_| by_pointer.set_value(true)
         >
             <legend class="question__text">{q.text.clone()}</legend>
-            <div class="question__guide" id=help_id.clone()>
-                {(!q.help.is_empty()).then(|| view! { <p class="question__help">{q.help.clone()}</p> })}
-                {(!q.counts.is_empty()).then(|| view! {
-                    <dl class="guide">
-                        <div class="guide__row">
-                            <dt>"What counts"</dt>
-                            <dd>{q.counts.clone()}</dd>
-                        </div>
-                        <div class="guide__row">
-                            <dt>"What doesn't"</dt>
-                            <dd>{q.not_counts.clone()}</dd>
-                        </div>
-                        <div class="guide__row">
-                            <dt>"Evidence you could show"</dt>
-                            <dd>{q.proof.join("; ")}</dd>
-                        </div>
-                    </dl>
-                })}
-            </div>
             {move || {
                 review.get().map(|(version, asked, note)| view! {
                     <div class="question__review" data-testid=format!("review-{}", model.questions[question].id)>
@@ -203,9 +215,74 @@ pub fn QuestionCard(
                     </div>
                 })
             }}
-            <div class="question__choices">{choices}</div>
-            <details class="question__note" open=has_note>
-                <summary>{move || if note.with(Option::is_some) { "Your note" } else { "Add a note" }}</summary>
+            <div class="question__scale">{scale}</div>
+            <div class="question__more">
+                {aside}
+                <span class="question__tools">
+                    <button
+                        type="button"
+                        class="question__toggle"
+                        aria-expanded=move || if help_open.get() { "true" } else { "false" }
+                        aria-controls=help_panel.clone()
+                        on:click=move |_| help_open.update(|o| *o = !*o)
+                    >
+                        "Help"
+                    </button>
+                    <button
+                        type="button"
+                        class="question__toggle"
+                        aria-expanded=move || if note_open.get() { "true" } else { "false" }
+                        aria-controls=note_panel.clone()
+                        on:click=move |_| note_open.update(|o| *o = !*o)
+                    >
+                        "Note"
+                        <Show when=move || note.with(Option::is_some)>
+                            <span aria-hidden="true">" \u{2713}"</span>
+                            <span class="visually-hidden">" (written)"</span>
+                        </Show>
+                    </button>
+                </span>
+            </div>
+            <div class="question__panel" id=help_panel hidden=move || !help_open.get()>
+                <div class="question__guide" id=help_id.clone()>
+                    {(!q.help.is_empty()).then(|| view! { <p class="question__help">{q.help.clone()}</p> })}
+                    {(!q.counts.is_empty()).then(|| view! {
+                        <dl class="guide">
+                            <div class="guide__row">
+                                <dt>"What counts"</dt>
+                                <dd>{q.counts.clone()}</dd>
+                            </div>
+                            <div class="guide__row">
+                                <dt>"What doesn't"</dt>
+                                <dd>{q.not_counts.clone()}</dd>
+                            </div>
+                            <div class="guide__row">
+                                <dt>"Evidence you could show"</dt>
+                                <dd>{q.proof.join("; ")}</dd>
+                            </div>
+                        </dl>
+                    })}
+                </div>
+                <div class="question__source">
+                    <h3 class="question__source-title">"Where this comes from"</h3>
+                    <p>{practice_levels(q.level, q.until, &level_name)}</p>
+                    <ul class="evidence">
+                        {group_evidence(model.evidence_of(question).map(|c| (c.level, c.text.as_str())))
+                            .into_iter()
+                            .map(|(levels, text)| {
+                                view! {
+                                    <li class="evidence__item">
+                                        <span class="tag">{levels_label(&levels)}</span>
+                                        " "
+                                        {text.to_owned()}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
+            </div>
+            <div class="question__panel question__note" id=note_panel hidden=move || !note_open.get()>
                 <label class="question__note-label" for=note_id.clone()>
                     "Note (kept in this browser and in exports; not put in share links)"
                 </label>
@@ -217,29 +294,69 @@ pub fn QuestionCard(
                     prop:value=move || note.get().unwrap_or_default()
                     on:input=move |ev| state.set_note(question, event_target_value(&ev))
                 ></textarea>
-            </details>
-            <details class="question__source">
-                <summary>"Where this comes from"</summary>
-                <p>
-                    {practice_levels(q.level, q.until, &level_name)}
-                </p>
-                <ul class="evidence">
-                    {group_evidence(model.evidence_of(question).map(|c| (c.level, c.text.as_str())))
-                        .into_iter()
-                        .map(|(levels, text)| {
-                            view! {
-                                <li class="evidence__item">
-                                    <span class="tag">{levels_label(&levels)}</span>
-                                    " "
-                                    {text.to_owned()}
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </details>
+            </div>
         </fieldset>
     }
+}
+
+/// What a scale answer means in a word or two, for a phone's narrow
+/// segments; the full meaning is the radio's description.
+pub fn short_anchor(answer: Answer) -> Option<&'static str> {
+    match answer {
+        Answer::No => Some("none"),
+        Answer::Partially => Some("under half"),
+        Answer::Mostly => Some("half or more"),
+        Answer::Fully => Some("all"),
+        _ => None,
+    }
+}
+
+/// After a first answer given by tap or click: brings the step's next
+/// unanswered question into view, or the step's buttons when none is left,
+/// unless it is already in view.
+fn show_next_unanswered(answered: &str) {
+    let Ok(cards) = document().query_selector_all("fieldset.question") else {
+        return;
+    };
+    let cards: Vec<web_sys::Element> = (0..cards.length())
+        .filter_map(|i| cards.item(i))
+        .filter_map(|n| n.dyn_into().ok())
+        .collect();
+    let testid = format!("question-{answered}");
+    let after = cards
+        .iter()
+        .position(|c| c.get_attribute("data-testid").as_deref() == Some(testid.as_str()))
+        .map_or(0, |i| i + 1);
+    let unanswered =
+        |c: &&web_sys::Element| c.query_selector("input:checked").ok().flatten().is_none();
+    let target = cards[after.min(cards.len())..]
+        .iter()
+        .find(unanswered)
+        .cloned()
+        .or_else(|| document().query_selector(".step__actions").ok().flatten());
+    let Some(target) = target else { return };
+    let rect = target.get_bounding_client_rect();
+    let height = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if rect.top() >= 0.0 && rect.bottom() <= height {
+        return;
+    }
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Start);
+    let smooth = !window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    options.set_behavior(if smooth {
+        web_sys::ScrollBehavior::Smooth
+    } else {
+        web_sys::ScrollBehavior::Instant
+    });
+    target.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
 #[cfg(test)]

@@ -677,12 +677,8 @@ pub fn DimensionCard(
                         {format!(" \u{b7} {level} \u{b7} score {}", score_text(s.score))}
                     </p>
                     <p class="dimension__summary">{s.summary(model)}</p>
-                    <div class="dimension__looks">
-                        <p class="dimension__looks-title">{format!("What level {} looks like for {}, in the model's words:", s.level, model.dimensions[dimension].name)}</p>
-                        <ul>{looks_like.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
-                    </div>
                     {(!e.blockers.is_empty()).then(|| view! {
-                        <details class="why">
+                        <details class="why" open>
                             <summary>{format!("Holding it back ({})", e.blockers.len())}</summary>
                             {question_list(model, &e.blockers, &ans)}
                         </details>
@@ -706,6 +702,10 @@ pub fn DimensionCard(
                             {question_list(model, &e.superseded, &ans)}
                         </details>
                     })}
+                    <details class="why dimension__looks">
+                        <summary>{format!("Level {} in the model's words", s.level)}</summary>
+                        <ul>{looks_like.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                    </details>
                     {mostly_not_applicable(&s).then(|| view! {
                         <p class="dimension__uncertain" data-testid=format!("mostly-na-{}", model.dimensions[dimension].id)>
                             {format!("Mostly not applicable: {} of {} questions. This level rests on {} answers; check the reasons below.", s.not_applicable, s.total, s.applicable)}

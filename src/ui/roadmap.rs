@@ -33,7 +33,8 @@ pub fn group_by_level(items: &[RoadmapItem]) -> Vec<(u8, Vec<RoadmapItem>)> {
     groups
 }
 
-/// One step: what to do, how to tell it is done, and why it matters.
+/// One step: what to do and how to tell it is done; why it matters is one
+/// tap away.
 fn step(model: &'static Model, item: RoadmapItem) -> impl IntoView {
     let q = &model.questions[item.question];
     let detail = if q.done_when.is_empty() {
@@ -46,7 +47,10 @@ fn step(model: &'static Model, item: RoadmapItem) -> impl IntoView {
     } else {
         view! {
             <p class="roadmap__done"><strong>"Done when: "</strong>{q.done_when.clone()}</p>
-            <p class="roadmap__why"><strong>"Why: "</strong>{q.why.clone()}</p>
+            <details class="roadmap__why">
+                <summary>"Why it matters"</summary>
+                <p>{q.why.clone()}</p>
+            </details>
         }
         .into_any()
     };

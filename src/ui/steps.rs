@@ -14,6 +14,10 @@ use maturity_engine::Answer;
 pub fn StepNav(
     /// The route on screen, marked with `aria-current`.
     current: Route,
+    /// Whether a phone shows the list; wider screens always do. The step
+    /// pages' sticky bar opens it; elsewhere it is always shown.
+    #[prop(optional)]
+    open: Option<ReadSignal<bool>>,
 ) -> impl IntoView {
     let state = use_app();
     let model = state.full();
@@ -62,7 +66,13 @@ pub fn StepNav(
         .collect_view();
     let results_here = current == Route::Results;
     view! {
-        <nav class="steps" aria-label="Assessment steps">
+        <nav
+            class="steps"
+            class:steps--collapsible=open.is_some()
+            class:steps--open=move || open.is_some_and(|o| o.get())
+            id="step-list"
+            aria-label="Assessment steps"
+        >
             <ol class="steps__list">
                 {items}
                 <li class="steps__item steps__item--results" class:steps__item--current=results_here>
@@ -75,21 +85,41 @@ pub fn StepNav(
     }
 }
 
-/// "N of 30 answered", with a bar.
+/// The step pages' sticky bar, one row on a phone: the step's name (the
+/// page's title), how
+/// many questions are answered, with a bar, and a button that opens the
+/// step list.
 #[component]
-pub fn Progress() -> impl IntoView {
+fn StepBar(dimension: usize) -> impl IntoView {
     let state = use_app();
-    let total = state.model.questions.len();
+    let model = state.full();
+    let total = model.questions.len();
+    let steps = model.dimensions.len();
     let answered = Memo::new(move |_| state.draft.with(|d| d.answers.answered()));
+    let (open, set_open) = signal(false);
     view! {
-        <div class="progress">
-            <p class="progress__text" data-testid="progress">{move || format!("{} of {total} answered", answered.get())}</p>
+        <div class="stepbar">
+            <div class="stepbar__row">
+                <p class="stepbar__step">{format!("Step {} of {steps}", dimension + 1)}</p>
+                <h1 class="stepbar__name" id="step-title" tabindex="-1">{model.dimensions[dimension].name.clone()}</h1>
+                <p class="stepbar__count" data-testid="progress">{move || format!("{} of {total} answered", answered.get())}</p>
+                <button
+                    type="button"
+                    class="stepbar__toggle"
+                    aria-controls="step-list"
+                    aria-expanded=move || if open.get() { "true" } else { "false" }
+                    on:click=move |_| set_open.update(|o| *o = !*o)
+                >
+                    "Steps"
+                </button>
+            </div>
             <div class="progress__bar" aria-hidden="true">
                 <div
                     class="progress__fill"
                     style:width=move || format!("{:.1}%", 100.0 * answered.get() as f64 / total.max(1) as f64)
                 ></div>
             </div>
+            <StepNav current=Route::Step(dimension) open=open/>
         </div>
     }
 }
@@ -107,12 +137,23 @@ pub fn StepPage(
     let last = dimension + 1 == steps;
     let unanswered =
         Memo::new(move |_| state.draft.with(|d| d.answers.len() - d.answers.answered()));
+    let here_unanswered = Memo::new(move |_| {
+        state.draft.with(|d| {
+            model
+                .questions_of(dimension)
+                .filter(|q| d.answers.get(*q) == Answer::Unanswered)
+                .count()
+        })
+    });
+    // Next with questions of this step unanswered asks first; so does the
+    // last step's "See results" with any question unanswered.
     let checking = RwSignal::new(false);
-    // Focus the unanswered notice as it appears, so its count is read out
-    // and its buttons are next in tab order.
-    let shown = Memo::new(move |_| checking.get() && unanswered.get() > 0);
+    let step_shown = Memo::new(move |_| checking.get() && !last && here_unanswered.get() > 0);
+    let shown = Memo::new(move |_| checking.get() && last && unanswered.get() > 0);
+    // Focus the notice as it appears, so its count is read out and its
+    // buttons are next in tab order.
     Effect::new(move |_| {
-        if shown.get() {
+        if shown.get() || step_shown.get() {
             request_animation_frame(|| {
                 if let Some(el) = crate::ui::focus::element("[data-testid=\"unanswered-notice\"]") {
                     let _ = el.focus();
@@ -129,14 +170,30 @@ pub fn StepPage(
         });
     };
     let next = move |_| {
-        if !last {
+        if !last && here_unanswered.get_untracked() == 0 {
             state.go(Route::Step(dimension + 1));
-        } else if unanswered.get_untracked() > 0 {
-            checking.set(true);
-        } else {
+        } else if last && unanswered.get_untracked() == 0 {
             state.go(Route::Results);
+        } else {
+            checking.set(true);
         }
     };
+    let skip = move |_| state.go(Route::Step(dimension + 1));
+    let answer_here = move |_| {
+        let first = state.draft.with_untracked(|d| {
+            model
+                .questions_of(dimension)
+                .find(|q| d.answers.get(*q) == Answer::Unanswered)
+        });
+        if let Some(q) = first {
+            state.focus_question.set(Some(q));
+            crate::ui::focus::after_navigation(state);
+        }
+    };
+    let next_name: &'static str = model
+        .dimensions
+        .get(dimension + 1)
+        .map_or("", |d| d.name.as_str());
     let first_unanswered = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         crate::ui::focus::go_to_first_unanswered(state);
@@ -144,13 +201,10 @@ pub fn StepPage(
     let first_href = move || crate::ui::focus::first_unanswered_href(state);
 
     view! {
-        <StepNav current=Route::Step(dimension)/>
+        <StepBar dimension=dimension/>
         <section class="step" aria-labelledby="step-title">
             <header class="step__header">
-                <p class="step__eyebrow">{format!("Step {} of {steps}", dimension + 1)}</p>
-                <h1 class="step__title" id="step-title" tabindex="-1">{dim.name.clone()}</h1>
                 <p class="step__summary">{dim.summary.clone()}</p>
-                <Progress/>
                 <p class="step__tip">"Tip: on a focused question, the keys 1 to 6 pick an answer."</p>
             </header>
             {model.questions_of(dimension).map(|q| view! { <QuestionCard question=q/> }).collect_view()}
@@ -160,6 +214,22 @@ pub fn StepPage(
                     {if last { "See results" } else { "Next" }}
                 </button>
             </div>
+            <Show when=move || step_shown.get()>
+                <Notice tone=Tone::Warning testid="unanswered-notice">
+                    <p>
+                        <strong>
+                            {move || format!("{} unanswered \u{2014} answer now or skip.", here_unanswered.get())}
+                        </strong>
+                        " Unanswered questions count as not in place, which can lower your levels."
+                    </p>
+                    <NoticeActions slot>
+                        <button type="button" class="button" on:click=answer_here>"Answer now"</button>
+                        <button type="button" class="button button--quiet" on:click=skip>
+                            "Skip to "{next_name}
+                        </button>
+                    </NoticeActions>
+                </Notice>
+            </Show>
             <Show when=move || shown.get()>
                 <Notice tone=Tone::Warning testid="unanswered-notice">
                     <p>

@@ -19,7 +19,7 @@ test('notes: a note survives a reload, reaches the CSV and stays out of the link
   await button(page, 'Start the assessment').click();
   await answer(page, q0.id, 'Fully');
   const card = question(page, q0.id);
-  await card.getByText('Add a note', { exact: true }).click();
+  await card.getByRole('button', { name: 'Note', exact: true }).click();
   await card.getByLabel(/^Note/).click();
   await page.keyboard.type(NOTE);
   assert.equal(await card.getByLabel(/^Note/).inputValue(), NOTE, 'every typed key, digits too, lands in the note');
@@ -36,7 +36,10 @@ test('notes: a note survives a reload, reaches the CSV and stays out of the link
 
   await page.reload();
   const again = question(page, q0.id);
-  await again.getByText('Your note', { exact: true }).waitFor();
+  // A card with a note opens with its note shown, and its toggle says so.
+  await again.getByLabel(/^Note/).waitFor();
+  assert.equal(await again.getByRole('button', { name: /^Note/ }).getAttribute('aria-expanded'), 'true');
+  assert.match(await again.getByRole('button', { name: /^Note/ }).innerText(), /\u2713/);
   assert.equal(await again.getByLabel(/^Note/).inputValue(), NOTE, 'the note is restored, as text');
   assert.equal(await page.locator('b', { hasText: 'wiki' }).count(), 0, 'markup in a note is never rendered');
   const stored = JSON.parse((await storageEntries(page))[DRAFT_KEY]);
@@ -46,6 +49,7 @@ test('notes: a note survives a reload, reaches the CSV and stays out of the link
   const link = await page.getByTestId('share-link').inputValue();
   assert.ok(link.includes(SHARE_PREFIX), 'a share link is shown');
   assert.ok(link.length < 200 && !link.includes('wiki'), 'the note is not in the share link');
+  await page.getByTestId('export-more').locator('summary').click();
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
   const csv = (await readFile(await dl.path())).toString();
   const row = csv.split('\r\n').find((l) => l.includes(`,${q0.id},`));

@@ -160,7 +160,7 @@ function defineSecurityTests() {
     await open(s, '#/');
     await button(s.page, 'Start the assessment').click();
     await s.page.waitForFunction(() => location.hash.startsWith('#/q/'));
-    await s.page.getByText('Add a note', { exact: true }).first().click();
+    await s.page.getByRole('button', { name: 'Note', exact: true }).first().click();
     const note = s.page.locator('textarea').first();
     await note.fill('<img src=x onerror="window.__pwned=1"> secret');
     // One answer: a result to share.

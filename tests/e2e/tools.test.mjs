@@ -135,7 +135,7 @@ test('on a phone, answering moves nothing under the finger, and a card\'s contro
   await open(s, '#/q/release');
   const card = page.locator('fieldset.question').nth(1);
   await card.waitFor();
-  const boxes = () => card.evaluate((c) => [c, ...c.querySelectorAll('label.choice, summary, textarea')]
+  const boxes = () => card.evaluate((c) => [c, ...c.querySelectorAll('label.choice, button, textarea')]
     .map((e) => { const r = e.getBoundingClientRect(); return [r.x, r.y + window.scrollY, r.width, r.height].map(Math.round).join(','); }));
   const before = await boxes();
   await card.locator('label.choice').nth(2).click(); // Mostly
@@ -143,7 +143,7 @@ test('on a phone, answering moves nothing under the finger, and a card\'s contro
   const after = await boxes();
   assert.deepEqual(after, before, 'the card and its controls keep their place and size');
   // Every control of the card is at least 44 px tall and wide.
-  const small = await card.evaluate((c) => [...c.querySelectorAll('label.choice, summary')]
+  const small = await card.evaluate((c) => [...c.querySelectorAll('label.choice, button')]
     .map((e) => ({ text: e.textContent.trim().slice(0, 20), ...e.getBoundingClientRect().toJSON() }))
     .filter((r) => r.height < 44 || r.width < 44)
     .map((r) => `${r.text} ${Math.round(r.width)}×${Math.round(r.height)}`));

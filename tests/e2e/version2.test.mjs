@@ -88,7 +88,12 @@ test('the mixed team sees its level, what limits it, the exact gaps and what to 
   assert.equal(await first.count(), 3);
   const step = QUESTIONS.find((q) => q.id === 'people.io-contract');
   const one = (await first.nth(0).textContent()).replace(/\s+/g, ' ');
-  assert.ok(one.includes(step.action) && one.includes(`Done when: ${step.done_when}`) && one.includes(`Why: ${step.why}`), one);
+  assert.ok(one.includes(step.action) && one.includes(`Done when: ${step.done_when}`), one);
+  // Why it matters is one tap away.
+  const why = first.nth(0).locator('details.roadmap__why');
+  assert.equal(await why.evaluate((d) => d.open), false);
+  await why.locator('summary').click();
+  assert.ok((await why.innerText()).includes(step.why), 'the reason opens under the step');
   // The rest of the roadmap is one tap away.
   const rest = page.getByTestId('roadmap-rest');
   assert.equal(await rest.evaluate((d) => d.open), false);
@@ -132,7 +137,9 @@ test('each answer is defined beside its choice, and each question says what coun
   const mostly = radio(s.page, q.id, 'Mostly');
   const described = await mostly.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')).textContent);
   assert.equal(described, 'Half or more, not all');
-  const text = (await card.textContent()).replace(/\s+/g, ' ');
+  // What counts is one tap away, behind the card's Help.
+  await card.getByRole('button', { name: 'Help', exact: true }).click();
+  const text = (await card.innerText()).replace(/\s+/g, ' ');
   for (const part of [q.counts, q.not_counts, 'What counts', "What doesn't", 'Evidence you could show']) {
     assert.ok(text.includes(part), `the card shows ${part}`);
   }
