@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos::task::tick;
 use maturity_engine::{builtin, link, Answer, Answers, Targets};
-use mlops_maturity::chart::{style, FRAME};
+use mlops_maturity::chart::{geometry, style, FRAME};
 use mlops_maturity::route::Route;
 use mlops_maturity::snapshots::HISTORY_KEY;
 use mlops_maturity::state::{AppState, Boot};
@@ -102,15 +102,20 @@ async fn then_and_now_are_drawn_as_a_dashed_and_a_solid_polygon_at_their_scores(
         model.dimensions.len(),
         "square markers for then"
     );
-    for square in squares {
-        let at = (square.get_attribute("x"), square.get_attribute("y"));
-        let corner = |c: f64| Some((c as i32 - style::MARKER_SIZE).to_string());
-        assert_eq!(
-            at,
-            (corner(FRAME.cx), corner(FRAME.cy)),
-            "then is at the centre"
-        );
-    }
+    // Then (all zero) sits on the inner ring, one marker per axis.
+    let n = model.dimensions.len();
+    let corners: Vec<(Option<String>, Option<String>)> = (0..n)
+        .map(|i| {
+            let (x, y) = geometry::point(&FRAME, i, n, 0.0);
+            let corner = |c: f64| Some((c.round() as i32 - style::MARKER_SIZE).to_string());
+            (corner(x), corner(y))
+        })
+        .collect();
+    let at: Vec<(Option<String>, Option<String>)> = squares
+        .iter()
+        .map(|q| (q.get_attribute("x"), q.get_attribute("y")))
+        .collect();
+    assert_eq!(at, corners, "then is on the inner ring");
     assert_eq!(
         root.query_selector_all("[data-testid=compare-chart] .legend__swatch svg")
             .unwrap()

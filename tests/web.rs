@@ -230,8 +230,8 @@ async fn radar_chart_has_five_axes_ring_labels_and_a_label() {
         .get_attribute("aria-label")
         .unwrap()
         .contains("People 4.0"));
-    // 4 rings + 5 axes + the data outline.
-    assert_eq!(count(&root, "svg polyline"), 10);
+    // 5 rings (levels 0 to 4) + 5 axes + the data outline.
+    assert_eq!(count(&root, "svg polyline"), 11);
     let texts: Vec<String> = {
         let list = root.query_selector_all("svg text").unwrap();
         (0..list.length())

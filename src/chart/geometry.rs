@@ -12,18 +12,23 @@ pub struct Frame {
     pub cy: f64,
     /// Radius of the outermost ring (the highest level).
     pub radius: f64,
+    /// Radius of the innermost ring (level 0): values start there, not at
+    /// the centre, so that low values on neighbouring axes stay apart.
+    pub inner: f64,
     /// Highest level: the value that reaches the outer ring.
     pub max: f64,
 }
 
-/// The frame used by the app: sized so that labels stay about 13 px tall when
-/// the chart is drawn 320 px wide.
+/// The frame used by the app: as large a plot as the axis names leave
+/// room for (they stay about 12 px tall when the chart is drawn 340 px
+/// wide, on a phone).
 pub const FRAME: Frame = Frame {
-    width: 420,
-    height: 290,
-    cx: 210.0,
-    cy: 145.0,
-    radius: 100.0,
+    width: 450,
+    height: 285,
+    cx: 225.0,
+    cy: 150.0,
+    radius: 122.0,
+    inner: 14.0,
     max: 4.0,
 };
 
@@ -31,11 +36,11 @@ pub const FRAME: Frame = Frame {
 pub type Points = Vec<(f64, f64)>;
 
 /// Font size of the axis names, in user units.
-pub const LABEL_SIZE: f64 = 17.0;
+pub const LABEL_SIZE: f64 = 16.0;
 /// Font size of the ring numbers, in user units.
-pub const RING_SIZE: f64 = 15.0;
+pub const RING_SIZE: f64 = 14.0;
 /// Distance between the lines of a wrapped axis name.
-pub const LINE_HEIGHT: f64 = 19.0;
+pub const LINE_HEIGHT: f64 = 18.0;
 /// Longest line of an axis name, in characters, before it wraps.
 pub const WRAP_CHARS: usize = 11;
 
@@ -69,11 +74,21 @@ pub fn sin_cos(x: f64) -> (f64, f64) {
     }
 }
 
-/// Where `value` lies on axis `i` of `n`; values are clamped to `0..=max`.
-pub fn point(frame: &Frame, i: usize, n: usize, value: f64) -> (f64, f64) {
-    let r = frame.radius * (value.clamp(0.0, frame.max) / frame.max);
-    let (sin, cos) = sin_cos(axis_angle(i, n));
+/// How far from the centre `value` lies: `inner` for 0, `radius` for the
+/// highest level, linear between; values are clamped to `0..=max`.
+pub fn value_radius(frame: &Frame, value: f64) -> f64 {
+    frame.inner + (frame.radius - frame.inner) * (value.clamp(0.0, frame.max) / frame.max)
+}
+
+/// The point at distance `r` from the centre in direction `angle`.
+fn polar(frame: &Frame, angle: f64, r: f64) -> (f64, f64) {
+    let (sin, cos) = sin_cos(angle);
     (frame.cx + r * cos, frame.cy + r * sin)
+}
+
+/// Where `value` lies on axis `i` of `n`.
+pub fn point(frame: &Frame, i: usize, n: usize, value: f64) -> (f64, f64) {
+    polar(frame, axis_angle(i, n), value_radius(frame, value))
 }
 
 /// The corners of the ring for `level` (a polygon with one corner per axis).
@@ -81,23 +96,29 @@ pub fn ring(frame: &Frame, n: usize, level: f64) -> Vec<(f64, f64)> {
     (0..n).map(|i| point(frame, i, n, level)).collect()
 }
 
-/// The levels that get a ring: 1 to the frame's highest (0 is the centre).
+/// The levels that get a ring: 0 (the small inner ring) to the highest.
 pub fn ring_levels(frame: &Frame) -> impl Iterator<Item = f64> {
-    (1..=frame.max as u32).map(f64::from)
+    (0..=frame.max as u32).map(f64::from)
 }
 
-/// The spoke of axis `i` of `n`: from the centre to the outer ring.
+/// The spoke of axis `i` of `n`: from the inner ring to the outer one.
 pub fn axis_line(frame: &Frame, i: usize, n: usize) -> [(f64, f64); 2] {
-    [(frame.cx, frame.cy), point(frame, i, n, frame.max)]
+    [point(frame, i, n, 0.0), point(frame, i, n, frame.max)]
 }
 
-/// The ring numbers 0 to max: each beside the first axis, just right of and
-/// above the ring it names (left-aligned, vertically centred).
+/// The ring numbers 0 to max, centred on their rings halfway between the
+/// first two axes, where no value's marker can sit (markers lie on the
+/// axes); the chart draws them beneath the data.
 pub fn ring_numbers(frame: &Frame, n: usize) -> Vec<(u32, (f64, f64))> {
+    let n = n.max(3);
+    let half = PI / n as f64;
+    let angle = axis_angle(0, n) + half;
+    // A ring's edge passes the bisector at cos(half) of its corner radius.
+    let (_, shrink) = sin_cos(half);
     (0..=frame.max as u32)
         .map(|level| {
-            let (x, y) = point(frame, 0, n, f64::from(level));
-            (level, (x + 5.0, y - 7.0))
+            let r = value_radius(frame, f64::from(level)) * shrink;
+            (level, polar(frame, angle, r))
         })
         .collect()
 }
@@ -116,8 +137,7 @@ pub enum Align {
 /// centre grow up, so they don't run into the chart).
 pub fn label_anchor(frame: &Frame, i: usize, n: usize) -> ((f64, f64), Align, bool) {
     let (dy, dx) = sin_cos(axis_angle(i, n));
-    // The top label keeps clear of the ring numbers on the first axis.
-    let gap = if dy < -0.9 { 24.0 } else { 10.0 };
+    let gap = if dy < -0.9 { 14.0 } else { 10.0 };
     let x = frame.cx + (frame.radius + gap) * dx;
     let y = frame.cy + (frame.radius + gap) * dy;
     let align = if dx > 0.3 {
@@ -272,41 +292,81 @@ mod tests {
     }
 
     #[test]
-    fn first_axis_points_up_and_values_scale_linearly() {
+    fn first_axis_points_up_and_values_scale_linearly_from_the_inner_ring() {
         let f = FRAME;
         assert!(close(point(&f, 0, 5, 4.0), (f.cx, f.cy - f.radius)));
-        assert!(close(point(&f, 0, 5, 2.0), (f.cx, f.cy - f.radius / 2.0)));
-        assert!(close(point(&f, 3, 5, 0.0), (f.cx, f.cy)));
+        let mid = (f.inner + f.radius) / 2.0;
+        assert!(close(point(&f, 0, 5, 2.0), (f.cx, f.cy - mid)));
+        assert!(close(point(&f, 0, 5, 0.0), (f.cx, f.cy - f.inner)));
+        for i in 0..5 {
+            assert!((dist(point(&f, i, 5, 0.0)) - f.inner).abs() < 1e-9);
+        }
         // Out-of-range values are clamped to the chart.
         assert!(close(point(&f, 2, 5, 9.0), point(&f, 2, 5, 4.0)));
-        assert!(close(point(&f, 2, 5, -1.0), (f.cx, f.cy)));
-        assert_eq!(axis_line(&f, 0, 5), [(f.cx, f.cy), (f.cx, f.cy - f.radius)]);
+        assert!(close(point(&f, 2, 5, -1.0), point(&f, 2, 5, 0.0)));
+        assert_eq!(
+            axis_line(&f, 0, 5),
+            [(f.cx, f.cy - f.inner), (f.cx, f.cy - f.radius)]
+        );
+    }
+
+    #[test]
+    fn zeros_on_neighbouring_axes_stay_apart() {
+        // Two markers of 2 × MARKER_SIZE must not touch.
+        let f = FRAME;
+        let (a, b) = (point(&f, 0, 5, 0.0), point(&f, 1, 5, 0.0));
+        let gap = ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
+        assert!(
+            gap > 2.0 * f64::from(crate::chart::style::MARKER_SIZE),
+            "{gap}"
+        );
     }
 
     #[test]
     fn rings_have_one_corner_per_axis_on_the_right_radius() {
         let f = FRAME;
-        assert_eq!(ring_levels(&f).collect::<Vec<_>>(), [1.0, 2.0, 3.0, 4.0]);
+        assert_eq!(
+            ring_levels(&f).collect::<Vec<_>>(),
+            [0.0, 1.0, 2.0, 3.0, 4.0]
+        );
         for level in ring_levels(&f) {
             let r = ring(&f, 5, level);
             assert_eq!(r.len(), 5);
             for p in r {
-                assert!((dist(p) - f.radius * level / 4.0).abs() < 1e-9);
+                assert!((dist(p) - value_radius(&f, level)).abs() < 1e-9);
             }
         }
+        assert_eq!(value_radius(&f, 0.0), f.inner);
+        assert_eq!(value_radius(&f, 4.0), f.radius);
     }
 
     #[test]
-    fn ring_numbers_sit_beside_the_first_axis_at_each_level() {
+    fn ring_numbers_sit_on_their_rings_clear_of_the_axes() {
         let f = FRAME;
         let numbers = ring_numbers(&f, 5);
         assert_eq!(
             numbers.iter().map(|(l, _)| *l).collect::<Vec<_>>(),
             [0, 1, 2, 3, 4]
         );
-        for (level, (x, y)) in numbers {
-            assert_eq!(x, f.cx + 5.0);
-            assert!((y - (f.cy - f.radius * f64::from(level) / 4.0 - 7.0)).abs() < 1e-9);
+        let second = point(&f, 1, 5, 4.0);
+        for (level, at) in numbers {
+            // On the ring's edge between the first two axes: the midpoint
+            // of that edge.
+            let (a, b) = (
+                point(&f, 0, 5, f64::from(level)),
+                point(&f, 1, 5, f64::from(level)),
+            );
+            assert!(
+                close(at, ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0)),
+                "ring {level}: {at:?}"
+            );
+            // Right of the first axis, left of the second: off every spoke
+            // by more than a number's half width.
+            let half = RING_SIZE * 0.45;
+            assert!(at.0 - f.cx > half, "ring {level} clear of the first axis");
+            let cross = (second.0 - f.cx) * (at.1 - f.cy) - (second.1 - f.cy) * (at.0 - f.cx);
+            let off = cross.abs() / dist(second);
+            assert!(off > half, "ring {level} clear of the second axis: {off}");
         }
     }
 
@@ -389,7 +449,7 @@ mod tests {
         let pts = polygon(&FRAME, &values);
         assert_eq!(pts.len(), 5);
         let radii: Vec<f64> = pts.iter().map(|p| dist(*p)).collect();
-        let want = [100.0, 50.0, 0.0, 25.0, 100.0];
+        let want = [4.0, 2.0, 0.0, 1.0, 4.0].map(|v| value_radius(&FRAME, v));
         for (r, w) in radii.iter().zip(want) {
             assert!((r - w).abs() < 1e-9, "{radii:?}");
         }
@@ -401,8 +461,9 @@ mod tests {
         let high = [Some(3.0), Some(1.0), Some(2.0)];
         let (l, h) = band_edges(&FRAME, &low, &high);
         let radii = |pts: &[(f64, f64)]| pts.iter().map(|p| dist(*p).round()).collect::<Vec<_>>();
-        assert_eq!(radii(&l), [25.0, 25.0, 50.0]);
-        assert_eq!(radii(&h), [75.0, 75.0, 50.0]);
+        let r = |v: f64| value_radius(&FRAME, v).round();
+        assert_eq!(radii(&l), [r(1.0), r(1.0), r(2.0)]);
+        assert_eq!(radii(&h), [r(3.0), r(3.0), r(2.0)]);
     }
 
     #[test]
@@ -413,9 +474,9 @@ mod tests {
         // High corners, back to the first, across to the low edge, the low
         // corners the other way round, back to its first.
         assert_eq!(pts.len(), 5 + 1 + 1 + 4 + 1);
-        assert!(close(pts[0], (210.0, 70.0)), "{pts:?}");
+        assert!(close(pts[0], point(&FRAME, 0, 5, 3.0)), "{pts:?}");
         assert!(close(pts[5], pts[0]));
-        assert!(close(pts[6], (210.0, 120.0)));
+        assert!(close(pts[6], point(&FRAME, 0, 5, 1.0)));
         assert!(close(*pts.last().unwrap(), pts[6]));
         // Its area is the outer pentagon's less the inner one's: the inner
         // loop is wound the other way, so the inside is not filled.

@@ -129,6 +129,21 @@ pub fn radar_svg(radar: &Radar) -> String {
         for i in 0..n {
             let _ = root.draw(&PathElement::new(pxs(&geometry::axis_line(&f, i, n)), grid));
         }
+        // The ring numbers, beneath the data: each on a patch of the
+        // background that breaks its ring's line around it.
+        for (level, at) in geometry::ring_numbers(&f, n) {
+            let (x, y) = px(at);
+            let (w, h) = (
+                (RING_SIZE * 0.45).round() as i32,
+                (RING_SIZE * 0.6).round() as i32,
+            );
+            let _ = root.draw(&Rectangle::new(
+                [(x - w, y - h), (x + w, y + h)],
+                rgb(style::HOLE).filled(),
+            ));
+            let text = text_style(RING_SIZE, style::RING_NUMBER, HPos::Center);
+            let _ = root.draw(&Text::new(level.to_string(), (x, y), text));
+        }
         for s in radar.series {
             let corners = pxs(&geometry::polygon(&f, s.values));
             if s.style.filled {
@@ -141,10 +156,6 @@ pub fn radar_svg(radar: &Radar) -> String {
             for p in &corners {
                 draw_marker(&root, *p, &s.style);
             }
-        }
-        for (level, at) in geometry::ring_numbers(&f, n) {
-            let text = text_style(RING_SIZE, style::RING_NUMBER, HPos::Left);
-            let _ = root.draw(&Text::new(level.to_string(), px(at), text));
         }
         for (i, name) in radar.names.iter().enumerate() {
             for line in geometry::label_lines(&f, i, n, name) {
@@ -264,10 +275,10 @@ mod tests {
     }
 
     #[test]
-    fn one_result_has_five_axes_four_rings_ring_numbers_and_names() {
+    fn one_result_has_five_axes_five_rings_ring_numbers_and_names() {
         let svg = render_svg(&NAMES, &[Some(1.8), Some(0.0), Some(4.0), None, Some(2.5)]);
-        // 4 rings + 5 axes + 1 outline.
-        assert_eq!(tags(&svg, "polyline").len(), 10);
+        // 5 rings (0 to 4) + 5 axes + 1 outline.
+        assert_eq!(tags(&svg, "polyline").len(), 11);
         assert_eq!(outlines(&svg, BLUE).len(), 1);
         assert_eq!(tags(&svg, "circle").len(), 5, "a dot per axis");
         assert_eq!(tags(&svg, "polygon").len(), 1, "the fill");
@@ -284,7 +295,14 @@ mod tests {
             "<svg role=\"img\" aria-label=\"Radar chart of scores from 0 to 4: People 1.8, Model Creation 0.0,"
         ));
         assert!(svg.contains("Application Integration not assessed, Technology 2.5.\""));
-        assert!(svg.contains("viewBox=\"0 0 420 290\""));
+        assert!(svg.contains(&format!("viewBox=\"0 0 {} {}\"", FRAME.width, FRAME.height)));
+        // The ring numbers come before the data, so no value is hidden by
+        // one.
+        let first_number = svg.find(">\n0\n</text>").unwrap();
+        assert!(svg.find("<circle ").unwrap() > first_number);
+        assert!(tags(&svg, "polygon")
+            .iter()
+            .all(|p| svg.find(p).unwrap() > first_number));
         assert!(svg.contains("xmlns=\"http://www.w3.org/2000/svg\""));
     }
 
@@ -294,13 +312,25 @@ mod tests {
         let line = outlines(&svg, BLUE)[0];
         let points: Vec<&str> = attr(line, "points").unwrap().split_whitespace().collect();
         // Clockwise from the top, closed, and on to the second corner again.
-        assert_eq!(points[0], "210,45", "People 4 on the outer ring");
-        assert_eq!(points[2], "210,145", "not assessed at the centre");
+        let at = |i: usize, v: f64| {
+            let (x, y) = px(geometry::point(&FRAME, i, 5, v));
+            format!("{x},{y}")
+        };
+        assert_eq!(points[0], at(0, 4.0), "People 4 on the outer ring");
+        assert_eq!(
+            points[0],
+            format!("{},{}", FRAME.cx, FRAME.cy - FRAME.radius)
+        );
+        assert_eq!(points[2], at(2, 0.0), "not assessed on the inner ring");
         assert_eq!(points[5..], points[..2]);
         let circle = tags(&svg, "circle")[0];
         assert_eq!(
-            (attr(circle, "cx"), attr(circle, "cy")),
-            (Some("210"), Some("45"))
+            format!(
+                "{},{}",
+                attr(circle, "cx").unwrap(),
+                attr(circle, "cy").unwrap()
+            ),
+            at(0, 4.0)
         );
     }
 
@@ -314,18 +344,19 @@ mod tests {
         assert!(outlines(&svg, ORANGE).len() > 5, "then is dashed");
         assert_eq!(outlines(&svg, BLUE).len(), 1, "now is one solid line");
         assert_eq!(tags(&svg, "circle").len(), 5, "round markers for now");
-        // Hollow squares for then: a square and its hole per axis.
+        // Hollow squares for then: a square and its hole per axis (after
+        // the five ring numbers' patches).
         let rects = tags(&svg, "rect");
-        assert_eq!(rects.len(), 10);
+        assert_eq!(rects.len(), 5 + 10);
         let hexes: Vec<_> = rects.iter().map(|r| attr(r, "fill").unwrap()).collect();
         assert_eq!(
             hexes.iter().filter(|h| **h == ORANGE.light.hex()).count(),
             5
         );
-        // 4 rings + 5 axes, as on the single chart; "then" has no fill.
+        // 5 rings + 5 axes, as on the single chart; "then" has no fill.
         assert_eq!(
             tags(&svg, "polyline").len() - outlines(&svg, ORANGE).len(),
-            10
+            11
         );
         assert_eq!(tags(&svg, "polygon").len(), 1);
         assert!(svg.starts_with(
@@ -337,15 +368,27 @@ mod tests {
     }
 
     #[test]
-    fn a_result_with_nothing_yet_is_all_at_the_centre() {
+    fn a_result_of_zeros_sits_on_the_inner_ring_with_its_markers_apart() {
         let svg = then_and_now(&[Some(0.0); 5], &[Some(4.0); 5]);
-        assert_eq!(
-            outlines(&svg, ORANGE).len(),
-            0,
-            "a dashed line of no length"
-        );
-        for r in tags(&svg, "rect").iter().step_by(2) {
-            assert_eq!((attr(r, "x"), attr(r, "y")), (Some("205"), Some("140")));
+        let orange = ORANGE.light.hex();
+        let squares: Vec<(i32, i32)> = tags(&svg, "rect")
+            .into_iter()
+            .filter(|r| attr(r, "fill") == Some(orange.as_str()))
+            .map(|r| {
+                let n = |k| attr(r, k).unwrap().parse::<i32>().unwrap();
+                (n("x") + style::MARKER_SIZE, n("y") + style::MARKER_SIZE)
+            })
+            .collect();
+        let want: Vec<(i32, i32)> = (0..5)
+            .map(|i| px(geometry::point(&FRAME, i, 5, 0.0)))
+            .collect();
+        assert_eq!(squares, want);
+        for (a, b) in squares.iter().zip(squares.iter().cycle().skip(1)) {
+            let gap = f64::from((a.0 - b.0).pow(2) + (a.1 - b.1).pow(2)).sqrt();
+            assert!(
+                gap > f64::from(2 * style::MARKER_SIZE),
+                "markers touch: {gap}"
+            );
         }
     }
 

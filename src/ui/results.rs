@@ -605,11 +605,19 @@ pub fn ScoresTable(
                                     } else {
                                         (NOT_AVAILABLE.to_owned(), NOT_AVAILABLE.to_owned())
                                     };
+                                    // The score as a bar from 0 to 4, with a tick per level:
+                                    // the chart's numbers at a glance on a phone.
+                                    let width = if d.assessed { 100.0 * d.score / f64::from(MAX_LEVEL) } else { 0.0 };
                                     view! {
                                         <tr data-testid=format!("score-{}", dim.id)>
                                             <th scope="row">{dim.name.clone()}</th>
                                             <td class="scores__num">{level}</td>
-                                            <td class="scores__num">{score}</td>
+                                            <td class="scores__num scores__score">
+                                                <span class="scores__value">{score}</span>
+                                                <span class="scores__bar" aria-hidden="true">
+                                                    <span class="scores__fill" style:width=format!("{width:.1}%")></span>
+                                                </span>
+                                            </td>
                                             <td class="scores__num">{format!("{}/{}", d.answered, d.total)}</td>
                                         </tr>
                                     }

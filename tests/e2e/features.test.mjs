@@ -407,7 +407,7 @@ test('export: JSON, CSV, Markdown, SVG and PNG downloads hold the result; JSON r
   const png = await download(page, 'export-png');
   assert.match(png.name, DATED('png'));
   assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
-  assert.equal(png.bytes.readUInt32BE(16), 420 * 3, 'PNG width');
+  assert.equal(png.bytes.readUInt32BE(16), 450 * 3, 'PNG width: the chart frame (450) at 3x');
   assert.ok(png.bytes.length > 5000, `a real picture (${png.bytes.length} bytes)`);
 
   await button(page, 'Print report').click();
