@@ -114,7 +114,7 @@ pub fn AppShell(
                     Route::Results => ui::lazy::lazy_page(ui::lazy::own_results()),
                     Route::Shared(payload) => ui::lazy::lazy_page(ui::lazy::shared_result(payload)),
                     Route::Compare(pair) => ui::lazy::lazy_page(ui::lazy::compare(pair)),
-                    Route::Team => ui::lazy::lazy_page(ui::lazy::team()),
+                    Route::Team(members) => ui::lazy::lazy_page(ui::lazy::team(members)),
                     Route::History => ui::lazy::lazy_page(ui::lazy::history()),
                 };
                 fresh(page, flip.get())

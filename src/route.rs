@@ -21,8 +21,9 @@ pub enum Route {
     /// `#/compare` (a form) or `#/compare/<before>/<after>`: two results
     /// side by side. Payloads are kept as text, like [`Route::Shared`].
     Compare(Option<(String, String)>),
-    /// `#/team`: several results aggregated.
-    Team,
+    /// `#/team` (empty: the form) or `#/team/<payload>.<payload>…`: several
+    /// results aggregated. The list is kept as text; the page reads it.
+    Team(String),
     /// `#/history`: the saved snapshots.
     History,
 }
@@ -46,9 +47,13 @@ impl Route {
                 return Route::parse_compare(rest);
             }
         }
+        if let Some(rest) = path.strip_prefix("team") {
+            if rest.is_empty() || rest.starts_with('/') {
+                return Route::Team(rest.trim_matches('/').trim().to_owned());
+            }
+        }
         match path.trim_end_matches('/') {
             "results" => Route::Results,
-            "team" => Route::Team,
             "history" => Route::History,
             _ => Route::Start,
         }
@@ -63,7 +68,8 @@ impl Route {
             Route::Shared(p) => shared_hash(p),
             Route::Compare(None) => "#/compare".to_owned(),
             Route::Compare(Some((a, b))) => format!("#/compare/{a}/{b}"),
-            Route::Team => "#/team".to_owned(),
+            Route::Team(list) if list.is_empty() => "#/team".to_owned(),
+            Route::Team(list) => format!("{TEAM_PREFIX}{list}"),
             Route::History => "#/history".to_owned(),
         }
     }
@@ -81,6 +87,29 @@ impl Route {
             _ => Route::Compare(None),
         }
     }
+}
+
+/// What starts the fragment of a team view with its members.
+const TEAM_PREFIX: &str = "#/team/";
+
+/// Separates the members' payloads in a team view's fragment: not a
+/// character of a payload (base64url).
+pub const TEAM_SEPARATOR: char = '.';
+
+/// The fragment of a team view of these results' payloads.
+pub fn team_hash<'a>(payloads: impl IntoIterator<Item = &'a str>) -> String {
+    let list: Vec<&str> = payloads.into_iter().collect();
+    if list.is_empty() {
+        return "#/team".to_owned();
+    }
+    format!("{TEAM_PREFIX}{}", list.join(&TEAM_SEPARATOR.to_string()))
+}
+
+/// The payloads listed in a team view's fragment text, blanks skipped.
+pub fn team_members(list: &str) -> impl Iterator<Item = &str> {
+    list.split(TEAM_SEPARATOR)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
 }
 
 /// What starts the fragment of a shared result.
@@ -115,6 +144,19 @@ mod feature_tests {
     }
 
     #[test]
+    fn a_team_hash_lists_its_members_and_reads_back() {
+        let model = maturity_engine::builtin();
+        let hash = team_hash(["AbC", "x-_9"]);
+        assert_eq!(hash, "#/team/AbC.x-_9");
+        let Route::Team(list) = Route::parse(model, &hash) else {
+            panic!("{hash} is a team route");
+        };
+        assert_eq!(team_members(&list).collect::<Vec<_>>(), ["AbC", "x-_9"]);
+        assert_eq!(team_members(" a..b. ").collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(team_hash([]), "#/team");
+    }
+
+    #[test]
     fn a_shared_hash_parses_back_to_its_payload() {
         let model = maturity_engine::builtin();
         let hash = shared_hash("BAQEAkkkkkkkkkkkkkkkgiGA");
@@ -137,8 +179,11 @@ mod feature_tests {
             ("#/compare/AbC/x-_9", pair("AbC", "x-_9")),
             ("#/compare/AbC/x-_9/", pair("AbC", "x-_9")),
             ("#/comparexyz", Route::Start),
-            ("#/team", Route::Team),
-            ("#/team/", Route::Team),
+            ("#/team", Route::Team(String::new())),
+            ("#/team/", Route::Team(String::new())),
+            ("#/team/AbC.x-_9", Route::Team("AbC.x-_9".into())),
+            ("#/team/AbC.x-_9/", Route::Team("AbC.x-_9".into())),
+            ("#/teamwork", Route::Start),
             ("#/history", Route::History),
         ];
         for (hash, want) in cases {
@@ -147,7 +192,8 @@ mod feature_tests {
         for r in [
             Route::Compare(None),
             pair("a", "b"),
-            Route::Team,
+            Route::Team(String::new()),
+            Route::Team("a.b".into()),
             Route::History,
         ] {
             assert_eq!(Route::parse(m, &r.to_hash(m)), r);

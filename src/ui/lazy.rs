@@ -84,8 +84,8 @@ split_page!(tools, compare, compare_page(payloads: Option<(String, String)>) {
     view! { <crate::ui::compare::ComparePage payloads=payloads/> }.into_any()
 });
 
-split_page!(tools, team, team_page() {
-    view! { <crate::ui::team::TeamPage/> }.into_any()
+split_page!(tools, team, team_page(members: String) {
+    view! { <crate::ui::team::TeamPage members=members/> }.into_any()
 });
 
 split_page!(tools, history, history_page() {

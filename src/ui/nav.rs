@@ -26,7 +26,7 @@ pub fn SiteNav() -> impl IntoView {
             {link("#/results", "Your results", |r| *r == Route::Results)}
             {link("#/history", "Saved results", |r| *r == Route::History)}
             {link("#/compare", "Compare", |r| matches!(r, Route::Compare(_)))}
-            {link("#/team", "Team", |r| *r == Route::Team)}
+            {link("#/team", "Team", |r| matches!(r, Route::Team(_)))}
         </nav>
     }
 }

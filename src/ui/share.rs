@@ -18,13 +18,46 @@ pub fn share_url(
     })
 }
 
-/// The result link with a "Copy link" button. When the clipboard is not
-/// available the link is selected so the user can copy it themselves.
+/// The result link with a "Copy link" button.
 #[component]
 pub fn SharePanel(
     /// The link ([`share_url`]).
     #[prop(into)]
     url: Signal<String>,
+) -> impl IntoView {
+    view! {
+        <section class="share" aria-labelledby="share-title">
+            <h2 id="share-title">"Share or keep this result"</h2>
+            <p class="share__intro">
+                "The link holds the answers themselves, after the #, which browsers never send to a server. Anyone who opens it sees this result, read-only."
+            </p>
+            <CopyLink
+                url=url
+                field_id="share-link"
+                label="Share link"
+                testid="share-link"
+                copied="Link copied. Paste it anywhere to share this result."
+            />
+        </section>
+    }
+}
+
+/// A link in a read-only field with a "Copy link" button. When the
+/// clipboard is not available the link is selected so the user can copy it
+/// themselves.
+#[component]
+pub fn CopyLink(
+    /// The link.
+    #[prop(into)]
+    url: Signal<String>,
+    /// The field's id.
+    field_id: &'static str,
+    /// The field's label.
+    label: &'static str,
+    /// The field's `data-testid`.
+    testid: &'static str,
+    /// What to say once the link is copied.
+    copied: &'static str,
 ) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let input = NodeRef::<html::Input>::new();
@@ -33,8 +66,7 @@ pub fn SharePanel(
         spawn_local(async move {
             match clipboard::copy(&text).await {
                 Ok(()) => {
-                    status
-                        .try_set("Link copied. Paste it anywhere to share this result.".to_owned());
+                    status.try_set(copied.to_owned());
                 }
                 Err(_) => {
                     // The page may have changed while the copy was pending:
@@ -52,31 +84,24 @@ pub fn SharePanel(
         });
     };
     view! {
-        <section class="share" aria-labelledby="share-title">
-            <h2 id="share-title">"Share or keep this result"</h2>
-            <p class="share__intro">
-                "The link holds the answers themselves, after the #, which browsers never send to a server. Anyone who opens it sees this result, read-only."
-            </p>
-            <label class="share__label" for="share-link">"Share link"</label>
-            <div class="share__row">
-                <input
-                    id="share-link"
-                    class="share__input"
-                    type="text"
-                    readonly
-                    aria-label="Share link"
-                    data-testid="share-link"
-                    prop:value=move || url.get()
-                    node_ref=input
-                    on:focus=move |_| {
-                        if let Some(el) = input.get_untracked() {
-                            el.select();
-                        }
+        <label class="share__label" for=field_id>{label}</label>
+        <div class="share__row">
+            <input
+                id=field_id
+                class="share__input"
+                type="text"
+                readonly
+                data-testid=testid
+                prop:value=move || url.get()
+                node_ref=input
+                on:focus=move |_| {
+                    if let Some(el) = input.get_untracked() {
+                        el.select();
                     }
-                />
-                <button type="button" class="button button--primary" on:click=copy>"Copy link"</button>
-            </div>
-            <p class="share__status" role="status">{move || status.get()}</p>
-        </section>
+                }
+            />
+            <button type="button" class="button button--primary" on:click=copy>"Copy link"</button>
+        </div>
+        <p class="share__status" role="status">{move || status.get()}</p>
     }
 }

@@ -1,6 +1,8 @@
 //! The frame of the app's wide tables (compare, targets, team): a region
 //! that scrolls sideways on a phone and can be scrolled from the keyboard,
-//! labelled by the table's caption, and the column headings.
+//! labelled by the table's caption, and the column headings. When the
+//! table is wider than its region, a line above it says so and the
+//! region's edges are shaded where more columns hide.
 
 use leptos::prelude::*;
 
@@ -36,8 +38,25 @@ pub fn ScrollTable(
     } else {
         "scores__caption"
     };
+    let wrap = NodeRef::<leptos::html::Div>::new();
+    let overflows = RwSignal::new(false);
+    let measure = move || {
+        if let Some(el) = wrap.get_untracked() {
+            overflows.set(el.scroll_width() > el.client_width() + 1);
+        }
+    };
+    Effect::new(move |_| {
+        if wrap.get().is_some() {
+            request_animation_frame(measure);
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby=caption_id>
+        <p class="table-hint" hidden=move || !overflows.get()>
+            "Scroll sideways for more columns \u{2192}"
+        </p>
+        <div class="table-wrap" class:table-wrap--overflows=move || overflows.get() tabindex="0" role="region" aria-labelledby=caption_id node_ref=wrap>
             <table class=table_class data-testid=testid>
                 <caption class=caption_class id=caption_id>{caption}</caption>
                 <thead>

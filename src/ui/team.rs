@@ -4,12 +4,14 @@
 //! have), then the median and range per dimension.
 //!
 //! Everything is worked out in this browser from the links and files; none
-//! of it is stored.
+//! of it is stored. A team view is kept as a link that lists its members'
+//! results (`#/team/<payload>.<payload>…`), which fills the links in again.
 
 use crate::chart::{self, Band, Radar, Series, SOLID_STYLE};
 use crate::state::use_app;
 use crate::ui::format::{optional_level_text, optional_score_text};
 use crate::ui::radar::{ChartLegend, RadarFigure};
+use crate::ui::share::CopyLink;
 use crate::ui::table::ScrollTable;
 use crate::{files, link, location, route};
 use leptos::prelude::*;
@@ -125,12 +127,28 @@ pub fn distribution_text(counts: &[usize; 4]) -> String {
         .join(" \u{b7} ")
 }
 
-/// `#/team`.
+/// Longest team link offered, in characters: past it, chat tools and
+/// address bars start cutting links, so the page suggests files instead.
+pub const MAX_TEAM_LINK: usize = 4000;
+
+/// The pasted-links text for a team view's members: one result link per
+/// line.
+pub fn members_text(list: &str) -> String {
+    route::team_members(list)
+        .map(|p| format!("{}\n", location::share_url(p)))
+        .collect()
+}
+
+/// `#/team`, or `#/team/<payloads>` with its members' links filled in.
 #[component]
-pub fn TeamPage() -> impl IntoView {
+pub fn TeamPage(
+    /// The members' payloads from the route (empty for none).
+    members: String,
+) -> impl IntoView {
     let state = use_app();
     let model = state.full();
-    let text = RwSignal::new(String::new());
+    let from_link = route::team_members(&members).count();
+    let text = RwSignal::new(members_text(&members));
     let from_files = RwSignal::new(Vec::<Entry>::new());
     let file_problems = RwSignal::new(Vec::<Problem>::new());
 
@@ -153,8 +171,16 @@ pub fn TeamPage() -> impl IntoView {
         <article class="team">
             <h1 tabindex="-1">"Team"</h1>
             <p class="team__intro">
-                "Ask everyone to take the assessment on their own, then bring their results together here: where you disagree is where the conversation starts. Nothing is uploaded: it is all worked out in this browser, and nothing is kept."
+                "Ask everyone to take the assessment on their own, then bring their results together here: where you disagree is where the conversation starts. Nothing is uploaded: it is all worked out in this browser, and nothing is stored. To keep a team view, copy its link at the end."
             </p>
+            {(from_link > 0).then(|| view! {
+                <p class="team__from-link" data-testid="team-from-link">
+                    {match from_link {
+                        1 => "Opened from a team link with 1 result: its link is below.".to_owned(),
+                        n => format!("Opened from a team link with {n} results: their links are below, one per line."),
+                    }}
+                </p>
+            })}
             <div class="team__inputs">
                 <LinksField text=text/>
                 <FilesField from_files=from_files problems=file_problems/>
@@ -172,7 +198,11 @@ pub fn TeamPage() -> impl IntoView {
                         {format!("These results were made with questionnaire version {}, and are compared with its questions.", m.version)}
                     </p>
                 });
-                Some(view! { {older} <TeamResults model=m aggregate=aggregate/> })
+                let keep = results.with(|r| {
+                    let payloads: Vec<String> = r.iter().map(|a| link::encode(m, a, &maturity_engine::Targets::new(m))).collect();
+                    location::base_url() + &route::team_hash(payloads.iter().map(String::as_str))
+                });
+                Some(view! { {older} <TeamResults model=m aggregate=aggregate/> <KeepTeam url=keep count=n/> })
             }}
         </article>
     }
@@ -384,6 +414,46 @@ fn TeamResults(model: &'static Model, aggregate: Aggregate) -> impl IntoView {
             </div>
         </section>
         <Disagreements model=model aggregate=&agg/>
+    }
+}
+
+/// The team view as a link that lists every counted result, to keep or to
+/// send; a team too large for one link is told to keep the files.
+#[component]
+fn KeepTeam(
+    /// The team view's link.
+    url: String,
+    /// How many results it lists.
+    count: usize,
+) -> impl IntoView {
+    let fits = url.len() <= MAX_TEAM_LINK;
+    let length = url.len();
+    view! {
+        <section class="share team__keep" aria-labelledby="team-keep-title" data-testid="team-keep">
+            <h2 id="team-keep-title">"Keep or share this team view"</h2>
+            {if fits {
+                view! {
+                    <p class="share__intro">
+                        {format!("The link lists the {count} results counted here, after the #, which browsers never send to a server. Open it later, or send it, to see this view again. File names and notes are not in it.")}
+                    </p>
+                    <CopyLink
+                        url=Signal::stored(url)
+                        field_id="team-link"
+                        label="Team link"
+                        testid="team-link"
+                        copied="Link copied. Open it later, or send it, to see this team view again."
+                    />
+                }
+                .into_any()
+            } else {
+                view! {
+                    <p class="share__intro" data-testid="team-link-too-long">
+                        {format!("With {count} results the link would be {length} characters long, more than {MAX_TEAM_LINK}, and may be cut when sent. Keep the result files instead, and choose them here again.")}
+                    </p>
+                }
+                .into_any()
+            }}
+        </section>
     }
 }
 

@@ -167,12 +167,35 @@ test('team: one bad link among three good ones is listed; the rest aggregate, th
   assert.equal(repeat.length, 1);
   assert.match(repeat[0], /^Line 3: The same result as line 1, so it is counted once\./);
 
+  // The view can be kept: a link that lists the results counted.
+  await page.getByLabel('Result links, one per line').fill([a, b, c].join('\n'));
+  await page.getByTestId('team-count').filter({ hasText: /^3 results\.$/ }).waitFor();
+  const teamLink = await page.getByTestId('team-link').inputValue();
+  assert.match(teamLink, /#\/team\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, teamLink);
+  const before = await Promise.all(DIMENSIONS.map((d) => cells(page.getByTestId(`spread-${d}`))));
+  const later = await openSession(t, suite);
+  await later.page.goto(teamLink);
+  await later.page.getByRole('heading', { level: 1, name: 'Team' }).waitFor();
+  assert.match(await text(later.page.getByTestId('team-from-link')), /^Opened from a team link with 3 results/);
+  await later.page.getByTestId('team-count').filter({ hasText: /^3 results\.$/ }).waitFor();
+  const after = await Promise.all(DIMENSIONS.map((d) => cells(later.page.getByTestId(`spread-${d}`))));
+  assert.deepEqual(after, before, 'the kept view shows the same spread');
+  assert.equal(await later.page.getByTestId('team-disagreements').locator('.disagreement').count(), questionsOf('integration').length);
+  assert.equal(await later.page.getByTestId('team-link').inputValue(), teamLink, 'the kept view offers the same link');
+  later.expectClean();
+
   // 50 different results aggregate at once (how fast: scripts/bench.sh).
   const base = a.slice(0, a.indexOf('#/r/') + 4);
   const many = distinctLinks(50, QUESTIONS.length, { code: MODEL.code, version: MODEL.version }).map((p) => base + p);
   await page.getByLabel('Result links, one per line').fill(many.join('\n'));
   await page.waitForFunction(() => document.querySelector('[data-testid="team-count"]')?.textContent.includes('50 results'));
   await assert.rejects(errors.waitFor({ state: 'visible', timeout: 300 }), 'no errors left');
+  // 50 results still fit one team link; 150 do not, and the page says to keep the files.
+  assert.ok((await page.getByTestId('team-link').inputValue()).length <= 4000);
+  const more = distinctLinks(150, QUESTIONS.length, { code: MODEL.code, version: MODEL.version }).map((p) => base + p);
+  await page.getByLabel('Result links, one per line').fill(more.join('\n'));
+  await page.getByTestId('team-link-too-long').waitFor();
+  assert.match(await text(page.getByTestId('team-link-too-long')), /^With 150 results the link would be \d+ characters long, more than 4000.*Keep the result files instead/);
   s.expectClean();
 });
 

@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite, openSession } from './harness.mjs';
-import { open, button, seedDraft, knownAnswer, assertFitsWidth, waitForResults } from './app.mjs';
+import { open, button, seedDraft, knownAnswer, assertFitsWidth, waitForResults, QUESTIONS, MODEL } from './app.mjs';
+import { distinctLinks } from './links.mjs';
 
 const suite = useSuite();
 
@@ -67,7 +68,7 @@ test('compare asks for links when they are missing, and names your own answers a
   s.expectClean();
 });
 
-test('no page scrolls sideways at 320 px with ten long snapshot names', async (t) => {
+test('no page scrolls sideways at 320 px with ten long snapshot names, a team of 20 and a compare', async (t) => {
   const s = await openSession(t, suite);
   await seedDraft(s, knownAnswer);
   const { page } = s;
@@ -78,8 +79,10 @@ test('no page scrolls sideways at 320 px with ten long snapshot names', async (t
     snapshots: Array.from({ length: 10 }, (_, i) => ({ id: `s${1_700_000_000_000 + i}`, label: long(i + 1), saved_ms: 1_700_000_000_000 + i, link })),
   };
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [HISTORY_KEY, JSON.stringify(history)]);
+  // A team of 20 different people, kept as a team link.
+  const team = distinctLinks(20, QUESTIONS.length, { code: MODEL.code, version: MODEL.version });
   await page.setViewportSize({ width: 320, height: 700 });
-  for (const hash of ['#/results', '#/history', '#/compare', `#/compare/${link}/${link}`]) {
+  for (const hash of ['#/results', '#/history', '#/compare', `#/compare/${link}/${link}`, `#/team/${team.join('.')}`]) {
     await page.goto(s.url(hash));
     await page.reload();
     await page.getByRole('heading', { level: 1 }).waitFor();
@@ -87,7 +90,14 @@ test('no page scrolls sideways at 320 px with ten long snapshot names', async (t
       await waitForResults(page);
       await page.getByLabel('Measure progress since').waitFor();
     }
-    await assertFitsWidth(page, `${hash} at 320 px`);
+    if (hash.startsWith('#/team/')) {
+      await page.getByTestId('team-count').filter({ hasText: /^20 results\.$/ }).waitFor();
+      // The spread table is wider than a 320 px phone: it says it scrolls.
+      const hint = page.locator('.table-hint').first();
+      assert.ok(await hint.isVisible(), 'a wide table says it scrolls sideways');
+      assert.match(await hint.textContent(), /Scroll sideways for more columns/);
+    }
+    await assertFitsWidth(page, `${hash.slice(0, 40)} at 320 px`);
   }
   s.expectClean();
 });
