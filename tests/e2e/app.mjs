@@ -42,6 +42,18 @@ export async function answer(page, id, label) {
   await radio(page, id, label).check();
 }
 
+/**
+ * "Next" on a step, skipping what is unanswered there: Next asks first
+ * ("N unanswered — answer now or skip"), and "Skip to …" moves on.
+ */
+export async function nextStep(page) {
+  await button(page, 'Next').click();
+  const skip = page.getByTestId('unanswered-notice').getByRole('button', { name: /^Skip to / });
+  const moved = page.waitForFunction((h) => location.hash !== h, await page.evaluate(() => location.hash));
+  await Promise.race([moved, skip.waitFor().then(() => skip.click())]);
+  await moved;
+}
+
 /** The route the page shows, e.g. "#/q/people". */
 export const route = (page) => page.evaluate(() => location.hash);
 

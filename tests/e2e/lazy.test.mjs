@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useSuite, openSession, DIST } from './harness.mjs';
-import { open, button, answer, radio, waitForResults, QUESTIONS, DIMENSIONS, MODEL } from './app.mjs';
+import { open, button, answer, radio, waitForResults, nextStep, QUESTIONS, DIMENSIONS, MODEL } from './app.mjs';
 
 const suite = useSuite();
 
@@ -44,7 +44,7 @@ test('the start page loads only the main module; each page brings its code when 
   assert.ok(chunksForQuestions >= 1, 'and the code it shares with other pages');
 
   // Moving between steps reuses what is loaded.
-  await button(s.page, 'Next').click();
+  await nextStep(s.page);
   await s.page.waitForFunction((d) => location.hash === `#/q/${d}`, DIMENSIONS[1]);
   await s.page.locator('fieldset').first().waitFor();
   await button(s.page, 'Back').click();
@@ -122,7 +122,7 @@ test('each page is built afresh: no element of the previous page is reused', asy
   const reused = () => s.page.locator('main [data-previous-page]').count();
 
   await mark();
-  await button(s.page, 'Next').click();
+  await nextStep(s.page);
   await s.page.waitForFunction((d) => location.hash === `#/q/${d}`, DIMENSIONS[1]);
   await s.page.getByTestId(`question-${QUESTIONS.find((q) => q.dimension === DIMENSIONS[1]).id}`).waitFor();
   assert.equal(await reused(), 0, 'step to step');

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite, openSession } from './harness.mjs';
-import { open, button, seedDraft, knownAnswer, assertFitsWidth, waitForResults, QUESTIONS, MODEL } from './app.mjs';
+import { open, button, seedDraft, knownAnswer, assertFitsWidth, waitForResults, questionsOf, QUESTIONS, DIMENSIONS, MODEL } from './app.mjs';
 import { distinctLinks } from './links.mjs';
 
 const suite = useSuite();
@@ -136,6 +136,84 @@ test('results with nothing answered offer a way in, not a Level 0 report; a fini
   await open(s, '#/');
   await button(page, 'See results').click();
   await waitForResults(page);
+  s.expectClean();
+});
+
+test('the questionnaire on a phone: at most 8 screens, the first choices on the first screen, progress always in view, 44 px targets, Next names what is left', async (t) => {
+  const PHONE = { width: 390, height: 844 };
+  const s = await openSession(t, suite, { viewport: PHONE });
+  const { page } = s;
+  // The whole questionnaire's scroll height, step by step.
+  const heights = {};
+  for (const dim of DIMENSIONS) {
+    await open(s, `#/q/${dim}`);
+    await page.getByTestId(`question-${questionsOf(dim)[0].id}`).waitFor();
+    heights[dim] = await page.evaluate(() => document.documentElement.scrollHeight);
+  }
+  const total = Object.values(heights).reduce((a, b) => a + b, 0);
+  t.diagnostic(`step heights at 390x844: ${JSON.stringify(heights)}; total ${total} px = ${(total / PHONE.height).toFixed(1)} screens`);
+  assert.ok(total <= 8 * PHONE.height, `the questionnaire is ${total} px tall: more than 8 screens of ${PHONE.height}`);
+
+  // The first screen holds the first question and all its choices.
+  await open(s, `#/q/${DIMENSIONS[0]}`);
+  const first = page.getByTestId(`question-${QUESTIONS[0].id}`);
+  await first.waitFor();
+  const below = await first.evaluate((c, h) => [...c.querySelectorAll('label.choice')]
+    .filter((l) => l.getBoundingClientRect().bottom > h)
+    .map((l) => l.textContent.trim()), PHONE.height);
+  assert.deepEqual(below, [], 'choices of the first question below the first screen');
+
+  // Progress stays in view while the questions scroll.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const bar = await page.getByTestId('progress').evaluate((p) => p.getBoundingClientRect().toJSON());
+  assert.ok(bar.top >= 0 && bar.bottom <= PHONE.height, `progress out of view at the bottom: ${JSON.stringify(bar)}`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+
+  // Every control on the page is at least 44 × 44 px (links inside running
+  // text excepted, as WCAG 2.5.8 does).
+  const small = await page.evaluate(() => [...document.querySelectorAll('a, button, label.choice, select, textarea, input:not([type=radio])')]
+    .filter((e) => e.getClientRects().length > 0 && !e.closest('p, li:not(.steps__item)'))
+    .map((e) => ({ text: (e.textContent || e.getAttribute('aria-label') || e.tagName).trim().slice(0, 24), ...e.getBoundingClientRect().toJSON() }))
+    .filter((r) => r.height < 44 || r.width < 44)
+    .map((r) => `${r.text} ${Math.round(r.width)}×${Math.round(r.height)}`));
+  assert.deepEqual(small, [], 'tap targets under 44 px');
+
+  // A tap on an answer brings the next unanswered question into view...
+  const cards = page.locator('fieldset.question');
+  const count = await cards.count();
+  const inView = (i) => page.evaluate((i) => {
+    const r = document.querySelectorAll('fieldset.question')[i].getBoundingClientRect();
+    return r.top >= document.querySelector('.stepbar').getBoundingClientRect().bottom - 1 && r.bottom <= window.innerHeight + 1;
+  }, i);
+  const k = count - 2;
+  // Card k at the bottom of the screen, the next one below it.
+  await cards.nth(k).evaluate((c) => window.scrollTo(0, c.getBoundingClientRect().bottom + window.scrollY - window.innerHeight + 8));
+  assert.equal(await inView(k), true, 'the card answered is in view');
+  assert.equal(await inView(k + 1), false, 'the next card starts below the screen');
+  await cards.nth(k).locator('label.choice').nth(3).click(); // Fully
+  await page.waitForFunction((i) => {
+    const r = document.querySelectorAll('fieldset.question')[i].getBoundingClientRect();
+    return r.top >= document.querySelector('.stepbar').getBoundingClientRect().bottom - 1 && r.bottom <= window.innerHeight + 1;
+  }, k + 1);
+  // ... but not while the user reads what they opened.
+  await cards.nth(k + 1).getByRole('button', { name: 'Help', exact: true }).click();
+  const y = await page.evaluate(() => window.scrollY);
+  await cards.nth(k + 1).locator('label.choice').nth(1).click(); // Partially
+  await page.waitForTimeout(400);
+  assert.equal(await page.evaluate(() => window.scrollY), y, 'no scroll with the help open');
+
+  // Next names what is still unanswered here, and offers both ways on.
+  await button(page, 'Next').click();
+  const asks = page.getByTestId('unanswered-notice');
+  await asks.waitFor();
+  const left = questionsOf(DIMENSIONS[0]).length - 2;
+  assert.match(await asks.textContent(), new RegExp(`^${left} unanswered — answer now or skip\\.`));
+  assert.equal(await page.evaluate(() => location.hash), `#/q/${DIMENSIONS[0]}`, 'Next waits for an answer');
+  await asks.getByRole('button', { name: 'Answer now' }).click();
+  await page.waitForFunction((id) => document.activeElement?.closest('fieldset')?.dataset.testid === `question-${id}`, QUESTIONS[0].id);
+  await button(page, 'Next').click();
+  await asks.getByRole('button', { name: `Skip to ${MODEL.dimensions[1].name}` }).click();
+  await page.waitForFunction((d) => location.hash === `#/q/${d}`, DIMENSIONS[1]);
   s.expectClean();
 });
 
