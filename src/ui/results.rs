@@ -13,6 +13,7 @@ use crate::ui::radar::RadarChart;
 use crate::ui::roadmap::Roadmap;
 use crate::ui::share::{share_url, SharePanel};
 use crate::ui::steps::StepNav;
+use crate::ui::table::ScrollTable;
 use leptos::prelude::*;
 use maturity_engine::{assess, crosswalk, Answer, Answers, Assessment, Model, Targets, MAX_LEVEL};
 use std::collections::BTreeMap;
@@ -582,18 +583,12 @@ pub fn ScoresTable(
     assessment: Signal<Assessment>,
 ) -> impl IntoView {
     view! {
-        <div class="table-wrap">
-            <table class="scores" data-testid="scores-table">
-                <caption class="scores__caption">"Level (0 to 4) and score by dimension"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Dimension"</th>
-                        <th scope="col">"Level"</th>
-                        <th scope="col">"Score"</th>
-                        <th scope="col">"Answered"</th>
-                    </tr>
-                </thead>
-                <tbody>
+        <ScrollTable
+            caption_id="scores-caption"
+            caption="Level (0 to 4) and score by dimension"
+            testid="scores-table"
+            headings=&["Dimension", "Level", "Score", "Answered"]
+        >
                     {move || {
                         assessment.with(|a| {
                             a.dimensions
@@ -625,9 +620,7 @@ pub fn ScoresTable(
                                 .collect_view()
                         })
                     }}
-                </tbody>
-            </table>
-        </div>
+                </ScrollTable>
     }
 }
 

@@ -193,7 +193,17 @@ fn TargetsTable(
             };
             view! {
                 <tr data-testid=format!("target-{}", dim.id)>
-                    <th scope="row">{dim.name.clone()}</th>
+                    <th scope="row">
+                        {dim.name.clone()}
+                        // On a narrow phone the "Now" column gives way to
+                        // this line, so the table fits without scrolling.
+                        <span class="targets__now-inline">
+                            {move || match now() {
+                                (Some(level), score) => format!("Now level {level} ({score})"),
+                                (None, text) => text,
+                            }}
+                        </span>
+                    </th>
                     <td class="targets__now">
                         {move || match now() {
                             (Some(level), score) => view! {
@@ -216,7 +226,7 @@ fn TargetsTable(
             caption="Current level, target and the practices still to put in place, by dimension"
             hide_caption=true
             class="targets__table"
-            headings=&["Dimension", "Now", "Target", "Practices to go"]
+            headings=&["Dimension", "Now", "Target", "To go"]
         >
             {rows}
         </ScrollTable>

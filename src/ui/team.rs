@@ -327,7 +327,7 @@ fn FilesField(
                         return "Reading files\u{2026}".to_owned();
                     }
                     from_files.with(|f| match f.len() {
-                        0 => "Files exported from the results page (\u{201c}Download JSON\u{201d}).".to_owned(),
+                        0 => "Files saved from the results page with \u{201c}Download result file\u{201d}.".to_owned(),
                         _ => format!(
                             "From files: {}.",
                             f.iter()

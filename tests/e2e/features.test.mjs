@@ -190,12 +190,12 @@ test('team: one bad link among three good ones is listed; the rest aggregate, th
   await page.getByLabel('Result links, one per line').fill(many.join('\n'));
   await page.waitForFunction(() => document.querySelector('[data-testid="team-count"]')?.textContent.includes('50 results'));
   await assert.rejects(errors.waitFor({ state: 'visible', timeout: 300 }), 'no errors left');
-  // 50 results still fit one team link; 150 do not, and the page says to keep the files.
+  // 50 results still fit one team link; 200 do not, and the page says to keep the files.
   assert.ok((await page.getByTestId('team-link').inputValue()).length <= 4000);
-  const more = distinctLinks(150, QUESTIONS.length, { code: MODEL.code, version: MODEL.version }).map((p) => base + p);
+  const more = distinctLinks(200, QUESTIONS.length, { code: MODEL.code, version: MODEL.version }).map((p) => base + p);
   await page.getByLabel('Result links, one per line').fill(more.join('\n'));
   await page.getByTestId('team-link-too-long').waitFor();
-  assert.match(await text(page.getByTestId('team-link-too-long')), /^With 150 results the link would be \d+ characters long, more than 4000.*Keep the result files instead/);
+  assert.match(await text(page.getByTestId('team-link-too-long')), /^With 200 results the link would be \d+ characters long, more than 4000.*Keep the result files instead/);
   s.expectClean();
 });
 

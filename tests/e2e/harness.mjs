@@ -150,7 +150,8 @@ export function useSuite({ dir = DIST } = {}) {
  * options: viewport ({width,height}, default desktop), initScripts (functions
  * or strings run before any page script on every navigation), allowConsole
  * (regexps of console errors the test expects), serviceWorkers ('allow' or
- * 'block', to see every request the page makes).
+ * 'block', to see every request the page makes), touch (a phone: touch
+ * events, no hover, a coarse pointer).
  *
  * Returns { context, page, url(hash), errors, expectClean() }. A test should
  * end with expectClean(); one that does not is checked when it ends.
@@ -172,9 +173,11 @@ export function closeAfter(t, context, errors, checked) {
 export async function openSession(
   t,
   suite,
-  { viewport = VIEWPORTS.desktop, initScripts = [], allowConsole = [], serviceWorkers = 'allow' } = {},
+  { viewport = VIEWPORTS.desktop, initScripts = [], allowConsole = [], serviceWorkers = 'allow', touch = false } = {},
 ) {
-  const context = await suite.browser.newContext({ viewport, deviceScaleFactor: 1, serviceWorkers });
+  const context = await suite.browser.newContext({
+    viewport, deviceScaleFactor: 1, serviceWorkers, ...(touch ? { hasTouch: true, isMobile: true } : {}),
+  });
   context.setDefaultTimeout(10_000);
   context.setDefaultNavigationTimeout(20_000);
   for (const s of initScripts) await context.addInitScript(s);

@@ -51,10 +51,11 @@ async function find(d, css, { text = null, scope = null, timeout = 10_000, what 
 export const waitForTestId = (d, id, options) => find(d, testid(id), { ...options, what: `data-testid=${id}` });
 export const clickButton = async (d, name) => d.click(await find(d, 'button', { text: name, what: `button "${name}"` }));
 
-/** Picks an answer the way a user does: a click on the answer's label (its
- * name; what the answer means is written beneath it). */
+/** Picks an answer the way a user does: a tap on the answer's segment (the
+ * label around its radio, named by the answer). */
 export async function answer(d, id, label) {
-  await d.click(await find(d, 'label.choice .choice__label', { text: label, scope: testid(`question-${id}`), what: `answer "${label}" of ${id}` }));
+  const css = `label.choice:has(> input[aria-label="${label}"])`;
+  await d.click(await find(d, css, { scope: testid(`question-${id}`), what: `answer "${label}" of ${id}` }));
 }
 
 /** The answer checked in a question (its name), or null. */

@@ -141,7 +141,7 @@ test('results with nothing answered offer a way in, not a Level 0 report; a fini
 
 test('the questionnaire on a phone: at most 8 screens, the first choices on the first screen, progress always in view, 44 px targets, Next names what is left', async (t) => {
   const PHONE = { width: 390, height: 844 };
-  const s = await openSession(t, suite, { viewport: PHONE });
+  const s = await openSession(t, suite, { viewport: PHONE, touch: true });
   const { page } = s;
   // The whole questionnaire's scroll height, step by step.
   const heights = {};
