@@ -168,7 +168,16 @@ async fn a_target_set_in_the_panel_lands_in_the_draft_and_the_percent() {
         1 => "1 practice".to_owned(),
         n => format!("{n} practices"),
     };
-    assert_eq!(cells(&root, "[data-testid=target-people]")[3], practices(1));
+    // With no target, People is measured against the next level that adds
+    // a practice of its own.
+    let next = maturity_engine::assess(model, &all(Answer::No)).dimensions[0]
+        .next_level
+        .unwrap();
+    assert!(!maturity_engine::short_of(model, &all(Answer::No), 0, next).is_empty());
+    assert_eq!(
+        cells(&root, "[data-testid=target-people]")[3],
+        practices(next)
+    );
     js_sys::Reflect::set(&select, &"value".into(), &"2".into()).unwrap();
     select
         .dispatch_event(&web_sys::Event::new("change").unwrap())

@@ -422,7 +422,10 @@ async fn back_and_next_keep_every_answer_on_screen() {
     tick().await;
     one(&root, "fieldset input[value=no]").click();
     tick().await;
+    // Next asks about the step's other questions; skipping moves on.
     click_button(&root, "Next");
+    tick().await;
+    click_button(&root, "Skip to Model Creation");
     tick().await;
     one(&root, "fieldset input[value=fully]").click();
     tick().await;
@@ -432,6 +435,8 @@ async fn back_and_next_keep_every_answer_on_screen() {
     assert!(first.checked(), "the first People answer is still shown");
     assert_eq!(count(&root, "fieldset input:checked"), 1);
     click_button(&root, "Next");
+    tick().await;
+    click_button(&root, "Skip to Model Creation");
     tick().await;
     let fully: web_sys::HtmlInputElement =
         one(&root, "fieldset input[value=fully]").unchecked_into();
