@@ -54,6 +54,19 @@ export const clickButton = async (d, name) => d.click(await find(d, 'button', { 
 /** Picks an answer the way a user does: a tap on the answer's segment (the
  * label around its radio, named by the answer). */
 export async function answer(d, id, label) {
+  // A tap brings the next question into view (smoothly); like a person, wait
+  // for the page to stop moving before the next tap.
+  await d.evaluate(() => new Promise((done) => {
+    let last = NaN;
+    let still = 0;
+    const look = () => {
+      still = window.scrollY === last ? still + 1 : 0;
+      last = window.scrollY;
+      if (still >= 3) done();
+      else requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  }));
   const css = `label.choice:has(> input[aria-label="${label}"])`;
   await d.click(await find(d, css, { scope: testid(`question-${id}`), what: `answer "${label}" of ${id}` }));
 }
