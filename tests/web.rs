@@ -270,7 +270,9 @@ async fn notice_appears_when_storage_throws() {
     one(&root, "input[value=no]").click();
     tick().await;
     assert_eq!(
-        one(&root, "[data-testid=progress]").text_content().unwrap(),
+        one(&root, "[data-testid=progress] .stepbar__long")
+            .text_content()
+            .unwrap(),
         "1 of 30 answered"
     );
     drop(full);
@@ -302,7 +304,9 @@ async fn answers_are_saved_at_once_and_resumed() {
     click_button(&root, "Yes, start over");
     tick().await;
     assert_eq!(
-        one(&root, "[data-testid=progress]").text_content().unwrap(),
+        one(&root, "[data-testid=progress] .stepbar__long")
+            .text_content()
+            .unwrap(),
         "0 of 30 answered"
     );
     reset();
@@ -397,7 +401,9 @@ async fn shared_result_is_read_only_and_edit_a_copy_asks_before_replacing() {
     click_button(&root, "Replace my draft");
     tick().await;
     assert_eq!(
-        one(&root, "[data-testid=progress]").text_content().unwrap(),
+        one(&root, "[data-testid=progress] .stepbar__long")
+            .text_content()
+            .unwrap(),
         "30 of 30 answered"
     );
     let saved = storage().get_item(DRAFT_KEY).unwrap().unwrap();
@@ -468,7 +474,9 @@ async fn a_newer_draft_from_another_tab_is_adopted_and_an_older_one_ignored() {
     send(&older);
     tick().await;
     assert_eq!(
-        one(&root, "[data-testid=progress]").text_content().unwrap(),
+        one(&root, "[data-testid=progress] .stepbar__long")
+            .text_content()
+            .unwrap(),
         "0 of 30 answered"
     );
     assert_eq!(count(&root, "[data-testid=notice-other-tab]"), 0);
@@ -479,7 +487,9 @@ async fn a_newer_draft_from_another_tab_is_adopted_and_an_older_one_ignored() {
     send(&newer);
     tick().await;
     assert_eq!(
-        one(&root, "[data-testid=progress]").text_content().unwrap(),
+        one(&root, "[data-testid=progress] .stepbar__long")
+            .text_content()
+            .unwrap(),
         "2 of 30 answered"
     );
     assert!(one(&root, "[data-testid=notice-other-tab]")

@@ -156,7 +156,13 @@ pub fn ExportPanel(
             <div class="export__buttons">
                 <button type="button" class="button button--primary" data-testid="export-json" on:click=json>"Download result file"</button>
             </div>
-            <p class="export__hint">"A JSON file with your answers, notes and targets: keep it, or bring it back later with \u{201c}Import a result\u{201d}."</p>
+            <p class="export__hint">
+                {if editable {
+                    "A JSON file with your answers, notes and targets: keep it, or bring it back later with \u{201c}Import a result\u{201d}."
+                } else {
+                    "A JSON file with this result's answers and targets: keep it, or bring it into a team view."
+                }}
+            </p>
             <details class="export__more" data-testid="export-more">
                 <summary>"More formats"</summary>
                 <div class="export__buttons">

@@ -100,9 +100,18 @@ fn StepBar(dimension: usize) -> impl IntoView {
     view! {
         <div class="stepbar">
             <div class="stepbar__row">
-                <p class="stepbar__step">{format!("Step {} of {steps}", dimension + 1)}</p>
+                // On a narrow phone the step and the count shrink to "2/5"
+                // and "7/30", so the step's name keeps its room; the words
+                // stay for screen readers.
+                <p class="stepbar__step">
+                    <span class="stepbar__long">{format!("Step {} of {steps}", dimension + 1)}</span>
+                    <span class="stepbar__short" aria-hidden="true">{format!("{}/{steps}", dimension + 1)}</span>
+                </p>
                 <h1 class="stepbar__name" id="step-title" tabindex="-1">{model.dimensions[dimension].name.clone()}</h1>
-                <p class="stepbar__count" data-testid="progress">{move || format!("{} of {total} answered", answered.get())}</p>
+                <p class="stepbar__count" data-testid="progress">
+                    <span class="stepbar__long">{move || format!("{} of {total} answered", answered.get())}</span>
+                    <span class="stepbar__short" aria-hidden="true">{move || format!("{}/{total}", answered.get())}</span>
+                </p>
                 <button
                     type="button"
                     class="stepbar__toggle"
