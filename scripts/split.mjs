@@ -244,6 +244,64 @@ export function splitWorkDir(raw = rawWasmPath('release')) {
 }
 
 /**
+ * Which chunk files each split point loads, from wasm-split-cli's loader
+ * (unminified, with the chunks' final names): `{ results: ['split_results-….wasm',
+ * 'chunk_4-….wasm', …], … }`, the split's own file first.
+ */
+export function splitNeeds(loader) {
+  const file = {};
+  for (const [, name, path] of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) {
+    file[name] = path;
+  }
+  const needs = {};
+  const splits = /export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\);/g;
+  for (const [, split, own, deps] of loader.matchAll(splits)) {
+    const shared = deps.split(',').map((d) => d.trim()).filter(Boolean).map((d) => {
+      if (!(d in file)) throw new Error(`split: the loader's ${split} needs ${d}, which it does not define`);
+      return file[d];
+    });
+    needs[split] = [own, ...shared];
+  }
+  if (Object.keys(needs).length === 0) throw new Error(`split: no split point found in ${LINK}: wasm-split-cli changed?`);
+  return needs;
+}
+
+/**
+ * The routes that open on a lazily loaded page, by fragment prefix, and the
+ * split point each needs (src/ui/lazy.rs: the questionnaire, the results,
+ * the tools).
+ */
+export const ROUTE_SPLITS = [
+  ['#/q/', 'questionnaire'],
+  ['#/results', 'results'],
+  ['#/r/', 'results'],
+  ['#/compare', 'tools'],
+  ['#/team', 'tools'],
+  ['#/history', 'tools'],
+];
+
+/**
+ * An inline script for index.html that, on a route whose page is lazily
+ * loaded, starts fetching that page's chunks (and its stylesheet) at once,
+ * beside the main module, instead of after it has started and asked. The
+ * preloads carry the same integrity and mode as the loader's fetches, so
+ * the browser uses them rather than fetching twice.
+ */
+export function routePreload(needs, chunks, base) {
+  const sizes = Object.fromEntries(chunks.map((c) => [c.file, c.integrity]));
+  const table = {};
+  for (const [split, files] of Object.entries(needs)) {
+    table[split] = files.map((f) => {
+      if (!(f in sizes)) throw new Error(`split: ${f} is not a chunk of this build`);
+      return [f, sizes[f]];
+    });
+  }
+  const routes = ROUTE_SPLITS.filter(([, split]) => split in table);
+  const code = `(()=>{const h=location.hash,r=${JSON.stringify(routes)},t=${JSON.stringify(table)},m=r.find(([p])=>h.startsWith(p));if(!m)return;for(const[f,i]of t[m[1]]){const l=document.createElement("link");l.rel="preload";l.as="fetch";l.href=${JSON.stringify(base)}+f;l.integrity=i;l.crossOrigin="anonymous";document.head.append(l)}const c=document.querySelector("link[data-lazy-styles]");if(c){const l=document.createElement("link");l.rel="preload";l.as="style";l.href=c.getAttribute("href");if(c.integrity)l.integrity=c.integrity;document.head.append(l)}})()`;
+  return `<script data-route-preload>${code}</script>`;
+}
+
+/**
  * Replaces Trunk's wasm-bindgen output in `dir` with the split build of
  * `raw`. Returns { main, js, loader, chunks } (file names). Running it again
  * on its own output redoes the split and gives the same files.
@@ -311,12 +369,15 @@ export async function splitBuild(dir, { release = true, raw = rawWasmPath(releas
     const bytes = await readFile(optimise(join(work, name), join(work, `${name}.opt`)));
     const file = `${basename(name, '.wasm')}-${hex16(bytes)}.wasm`;
     await writeFile(join(dir, file), bytes);
-    chunks.push({ file, size: bytes.length });
+    chunks.push({ file, size: bytes.length, integrity: sri384(bytes) });
     const fetchOld = new RegExp(`fetch\\(new URL\\((["'])\\./${escapeRe(name)}\\1, import\\.meta\\.url\\)\\)`, 'g');
     const before = loader;
     loader = loader.replace(fetchOld, () => `fetch(new URL("./${file}", import.meta.url), { integrity: "${sri384(bytes)}" })`);
     if (loader === before) throw new Error(`split: ${LINK} does not fetch ./${name} as expected: wasm-split-cli changed?`);
   }
+  // What each split point fetches (its own chunk first, then the shared
+  // ones), read from the loader before it is minified.
+  const needs = splitNeeds(loader);
   // wasm-split-cli compiles chunks with instantiateStreaming only, which
   // rejects a response not served as application/wasm; wasm-bindgen's own
   // loader falls back to bytes then. Do the same, so a host with a wrong MIME
@@ -378,7 +439,12 @@ export async function splitBuild(dir, { release = true, raw = rawWasmPath(releas
     return tag.replace(/\bintegrity=(["']?)[^"'\s>]+\1/, `integrity="${integrity[file]}"`);
   });
   const preload = `<link rel="modulepreload" href="${base}${loaderFile}" integrity="${sri384(loader)}" crossorigin>`;
+  html = html.replace(/<script\b[^>]*\bdata-route-preload\b[^>]*>[\s\S]*?<\/script>\n?/g, '');
   html = html.replace(/<\/head>/i, `${preload}</head>`);
+  // Before the stylesheets: a script after one waits for it to load.
+  const early = routePreload(needs, chunks, base);
+  const firstSheet = html.search(/<link\b[^>]*\brel=["']?stylesheet\b[^>]*>/i);
+  html = firstSheet < 0 ? html.replace(/<\/head>/i, `${early}</head>`) : html.slice(0, firstSheet) + early + html.slice(firstSheet);
   await writeFile(indexPath, html);
 
   return { main: `${stem}_bg.wasm`, js: `${stem}.js`, loader: loaderFile, chunks };

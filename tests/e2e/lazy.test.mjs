@@ -23,6 +23,36 @@ function watchWasm(page) {
 
 const splits = (seen) => seen.filter((n) => n.startsWith('split_'));
 
+test('opened on a shared link, the results chunks download beside the main module, once each', async (t) => {
+  const s = await openSession(t, suite, { serviceWorkers: 'block' });
+  const seen = watchWasm(s.page);
+  // All "Fully" (engine/tests/link.rs golden vector).
+  await open(s, '#/r/BAQEAkkkkkkkkkkkkkkkgiGA');
+  await waitForResults(s.page, { heading: /^A shared/ });
+  await s.page.waitForLoadState('networkidle');
+  const wasm = await s.page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => e.name.endsWith('.wasm'))
+    .map((e) => ({ file: new URL(e.name).pathname.split('/').pop(), by: e.initiatorType, start: e.startTime, end: e.responseEnd })));
+  const main = wasm.find((w) => /_bg\.wasm$/.test(w.file));
+  const results = wasm.find((w) => w.file.startsWith('split_results-'));
+  assert.ok(main && results, `main and results chunks fetched: ${JSON.stringify(wasm)}`);
+  assert.equal(results.by, 'link', 'the results chunk is preloaded by index.html');
+  assert.ok(results.start < main.end, `the results chunk starts before the main module has arrived (${results.start} vs ${main.end})`);
+  // Each file once: the loader's fetch takes the preloaded response.
+  const counts = seen.reduce((c, n) => ({ ...c, [n]: (c[n] ?? 0) + 1 }), {});
+  for (const [name, n] of Object.entries(counts)) assert.equal(n, 1, `${name} fetched ${n} times`);
+  assert.deepEqual(splits(seen), ['split_results']);
+  s.expectClean();
+});
+
+test('the start page preloads nothing of the other pages', async (t) => {
+  const s = await openSession(t, suite, { serviceWorkers: 'block' });
+  await open(s, '#/');
+  await button(s.page, 'Start the assessment').waitFor();
+  assert.equal(await s.page.locator('link[rel="preload"][href*="split_"], link[rel="preload"][href*="chunk_"], link[rel="preload"][as="style"]').count(), 0);
+  s.expectClean();
+});
+
 test('the start page loads only the main module; each page brings its code when first opened', async (t) => {
   // No service worker: it would precache every chunk in the background.
   const s = await openSession(t, suite, { serviceWorkers: 'block' });
