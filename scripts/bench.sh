@@ -24,6 +24,13 @@ if [[ ! -d node_modules/lighthouse || ! -d node_modules/playwright-core ]]; then
   echo "bench: node packages missing: run scripts/setup.sh (or npm ci)" >&2
   exit 1
 fi
+# twiggy (the heaviest wasm items) is the bench's own tool: install it if
+# missing, unless its section is skipped.
+if [[ " ${ARGS[*]-} " != *twiggy* ]]; then
+  # shellcheck source=scripts/setup.sh
+  source scripts/setup.sh
+  setup_twiggy >&2 || echo "bench: twiggy could not be installed; its section will say so" >&2
+fi
 DIST="${BENCH_DIST:-dist}"
 if [[ $BUILD -eq 1 || ! -f "$DIST/index.html" ]]; then
   echo "bench: trunk build --release --dist $DIST" >&2

@@ -187,6 +187,20 @@ setup_node() {
   [[ "$opt" == *"$want_opt"* ]] || _die "wasm-opt on PATH is '$opt', want $want_opt from node_modules" || return 1
 }
 
+# Not part of setup_all: only the bench (scripts/bench.sh) uses it.
+setup_twiggy() {
+  _wait_for_cargo_install twiggy
+  local have
+  have=$(twiggy --version 2>/dev/null | awk 'NR == 1 {print $2}') || true
+  if [[ "$have" == "$TWIGGY_VERSION" ]]; then
+    _say "twiggy $TWIGGY_VERSION present"
+    return 0
+  fi
+  _say "twiggy $TWIGGY_VERSION: installing (found '${have:-none}'; ~3 min)"
+  cargo install twiggy --version "$TWIGGY_VERSION" --locked --force || return 1
+  _say "twiggy $TWIGGY_VERSION installed"
+}
+
 setup_all() {
   setup_rust && setup_node && setup_chromium && setup_firefox && setup_trunk && setup_wasm_bindgen && setup_wasm_split && setup_geckodriver
 }

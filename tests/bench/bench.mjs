@@ -78,8 +78,9 @@ async function sizes(path) {
 const ENTRIES = [
   { name: 'start page (#/)', hash: '#/', ready: (page) => page.getByRole('button', { name: /^(Start the assessment|Resume)$/ }) },
   { name: 'a questionnaire step (#/q/people)', hash: '#/q/people', ready: (page) => page.locator('fieldset').first() },
-  // All "Fully", format 1 (engine/tests/link.rs golden vector).
-  { name: 'a shared result link (#/r/…)', hash: '#/r/BAQEAkkkkkkkkkkkkkkkgiGA', ready: (page) => page.getByTestId('scores-table') },
+  // A mixed result with targets, questionnaire version 2 (engine/tests/link.rs
+  // golden vector): what a colleague sends today.
+  { name: 'a shared result link (#/r/…)', hash: '#/r/BAQIBkauIkbRu0kjbSRNgpYBmPg', ready: (page) => page.getByTestId('scores-table') },
 ];
 
 /** The dist/ files the page fetches until it is usable, service workers off. */
@@ -327,6 +328,10 @@ async function lighthouseSection(baseline) {
           }
         }
       }
+      const lcpItem = audit('largest-contentful-paint-element')?.details?.items?.[0]?.items?.[0]?.node;
+      if (lcpItem) lost.push(`LCP element: ${(lcpItem.selector ?? lcpItem.snippet ?? '?').slice(0, 90)}`);
+      const phases = audit('largest-contentful-paint-element')?.details?.items?.[1]?.items;
+      if (phases) lost.push(`LCP phases: ${phases.map((p) => `${p.phase} ${Math.round(p.timing)} ms`).join(', ')}`);
       const shifts = (audit('layout-shifts')?.details?.items ?? audit('layout-shift-elements')?.details?.items ?? [])
         .map((i) => `${(i.node?.selector ?? i.node?.snippet ?? '?').slice(0, 80)} (${(i.score ?? i.weightedScore ?? 0).toFixed(3)})`);
       results[entry.name] = { hash: entry.hash, scores, metrics, lost, shifts };
