@@ -50,7 +50,24 @@ pub fn QrPanel(
     #[prop(into)]
     url: Signal<String>,
 ) -> impl IntoView {
-    let svg = Memo::new(move |_| url.with(|u| qr_svg(u)));
+    // The code follows the link one frame late: a change of target or
+    // answer paints first, and the QR code (the page's costliest redraw)
+    // after it.
+    let shown = RwSignal::new(url.get_untracked());
+    Effect::new(move |_| {
+        let now = url.get();
+        if shown.with_untracked(|s| *s != now) {
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        let _ = shown.try_set(now);
+                    },
+                    std::time::Duration::ZERO,
+                );
+            });
+        }
+    });
+    let svg = Memo::new(move |_| shown.with(|u| qr_svg(u)));
     let large = RwSignal::new(false);
     view! {
         <section class="qr" class:qr--large=move || large.get() aria-labelledby="qr-title">
