@@ -12,8 +12,8 @@
 //    brotli and long-lived caching of hashed files, as a CDN would.
 // 3. Interaction latency under 4x CPU throttling: a click on an answer until
 //    the progress text has changed, and a target change on the results
-//    page until the chart has been redrawn; median of >= 20. And 50 result
-//    links pasted into the team page until it shows "50 results".
+//    page until the chart has been redrawn; median of >= 20. And 10, 100
+//    and 500 result links pasted into the team page until it shows them.
 // 4. `twiggy top` of the wasm, when twiggy is installed.
 
 import { createServer } from 'node:http';
@@ -38,11 +38,13 @@ const BUDGET = {
   firstLoadBrAim: 120 * 1024,
   lighthouse: 95,
   latencyMs: 16,
-  // The team page aggregating 50 pasted links (engine::compare::aggregate).
-  teamMs: 1500,
+  // The team page aggregating pasted links, up to 500 (engine::compare::aggregate).
+  teamMs: 300,
   growth: 0.05,
 };
 const THROTTLE = 4;
+/** Team sizes the bench pastes, as a workshop of a large organisation might. */
+const TEAM_SIZES = [10, 100, 500];
 const CLICKS = 31; // every question once: each click changes the progress count
 
 const KiB = (n) => `${(n / 1024).toFixed(1)} KiB`;
@@ -444,29 +446,41 @@ async function latencySection(baseline) {
       results.target = summarise(targets);
     }
 
-    // 3. The team page: 50 different results pasted at once (49 and 50 in
-    //    turn, so each paste changes the count), until it reports them all
-    //    aggregated. (The same link twice would count once.)
+    // 3. The team page: 10, 100 and 500 different results pasted at once
+    //    (n and n - 1 in turn, so each paste changes the count), until it
+    //    reports them all aggregated. (The same link twice would count once.)
+    //    The longest task while it works is recorded too (goal: none > 50 ms).
     const share = await page.getByTestId('share-link').inputValue().catch(() => null);
     if (share) {
       const base = share.slice(0, share.indexOf('#/r/') + 4);
-      const links = distinctLinks(50, dims.questions.length, { code: dims.code, version: dims.version }).map((p) => base + p);
+      const all = distinctLinks(500, dims.questions.length, { code: dims.code, version: dims.version }).map((p) => base + p);
       await page.goto(`${server.url}/#/team`);
       await page.getByLabel('Result links, one per line').waitFor({ timeout: 10_000 });
-      const pastes = [];
-      for (let i = 0; i < 6; i += 1) {
-        const n = i % 2 ? 49 : 50;
-        const r = await page.evaluate(([text, n]) => {
-          const area = document.querySelector('textarea');
-          const count = () => document.querySelector('[data-testid="team-count"]')?.textContent ?? '';
-          return window.__measure(() => {
-            area.value = text;
-            area.dispatchEvent(new Event('input', { bubbles: true }));
-          }, () => count().includes(`${n} results`));
-        }, [links.slice(0, n).join('\n'), n]);
-        pastes.push(r);
+      results.team = {};
+      for (const size of TEAM_SIZES) {
+        const pastes = [];
+        let longest = 0;
+        for (let i = 0; i < 4; i += 1) {
+          const n = i % 2 ? size - 1 : size;
+          const r = await page.evaluate(([text, n]) => {
+            const area = document.querySelector('textarea');
+            const count = () => document.querySelector('[data-testid="team-count"]')?.textContent ?? '';
+            const tasks = [];
+            const watch = new PerformanceObserver((l) => { for (const e of l.getEntries()) tasks.push(e.duration); });
+            watch.observe({ type: 'longtask' });
+            return window.__measure(() => {
+              area.value = text;
+              area.dispatchEvent(new Event('input', { bubbles: true }));
+            }, () => count().includes(`${n} results`)).then((m) => new Promise((done) => setTimeout(() => {
+              watch.disconnect();
+              done({ ...m, longest: Math.max(0, ...tasks) });
+            }, 50)));
+          }, [all.slice(0, n).join('\n'), n]);
+          longest = Math.max(longest, r.longest ?? 0);
+          pastes.push(r);
+        }
+        results.team[size] = { ...summarise(pastes), longestTask: longest };
       }
-      results.team = summarise(pastes);
     }
     await context.close();
   } finally {
@@ -474,7 +488,7 @@ async function latencySection(baseline) {
     await server.close();
   }
 
-  say(`Time from dispatching the event until the DOM shows the change ("update"), and until the next animation frame after it ("frame"). Budget: median update < ${BUDGET.latencyMs} ms; the team page's 50 links < ${BUDGET.teamMs} ms.`);
+  say(`Time from dispatching the event until the DOM shows the change ("update"), and until the next animation frame after it ("frame"). Budget: median update < ${BUDGET.latencyMs} ms; the team page's links, up to 500, < ${BUDGET.teamMs} ms.`);
   say();
   say('| interaction | n | median update | p90 update | max update | median frame | budget |');
   say('|---|---:|---:|---:|---:|---:|---|');
@@ -486,8 +500,14 @@ async function latencySection(baseline) {
   row('answer click → progress', results.answer);
   row('results: target level → page updated', results.target);
   if (!results.target) say('| results: target level → page updated | – | no target selects on the results page | | | | |');
-  row('team: 50 links pasted → "50 results"', results.team, BUDGET.teamMs);
-  if (!results.team) say('| team: 50 links pasted → "50 results" | – | no share link on the results page | | | | |');
+  for (const size of TEAM_SIZES) {
+    row(`team: ${size} links pasted → "${size} results"`, results.team?.[size], BUDGET.teamMs);
+  }
+  if (!results.team) say('| team: links pasted | – | no share link on the results page | | | | |');
+  if (results.team) {
+    say();
+    say(`Team page, longest task while it works (goal: none over 50 ms): ${TEAM_SIZES.map((n) => `${n} links ${Math.round(results.team[n].longestTask)} ms`).join(', ')}.`);
+  }
   say();
   return results;
 }
