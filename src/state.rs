@@ -398,6 +398,17 @@ impl AppState {
         })
     }
 
+    /// The unanswered questions of one step, in order.
+    pub fn unanswered_of(&self, dimension: usize) -> Vec<usize> {
+        let model = self.full();
+        self.draft.with(|d| {
+            model
+                .questions_of(dimension)
+                .filter(|q| d.answers.get(*q) == Answer::Unanswered)
+                .collect()
+        })
+    }
+
     /// The step that holds a question.
     pub fn step_of(&self, question: usize) -> usize {
         self.model

@@ -146,8 +146,13 @@ pub fn QuestionCard(
         let first = current.get_untracked() == Answer::Unanswered;
         state.set_answer(question, choice);
         if first && by_pointer.get_value() && !reading() {
-            let id = model.questions[question].id.clone();
-            request_animation_frame(move || show_next_unanswered(&id));
+            // The step's next unanswered question after this one, or none.
+            let next = state
+                .unanswered_of(state.step_of(question))
+                .into_iter()
+                .find(|&q| q > question)
+                .map(|q| model.questions[q].id.clone());
+            request_animation_frame(move || show_next_unanswered(next.as_deref()));
         }
         by_pointer.set_value(false);
     };
@@ -219,28 +224,14 @@ pub fn QuestionCard(
             <div class="question__more">
                 {aside}
                 <span class="question__tools">
-                    <button
-                        type="button"
-                        class="question__toggle"
-                        aria-expanded=move || if help_open.get() { "true" } else { "false" }
-                        aria-controls=help_panel.clone()
-                        on:click=move |_| help_open.update(|o| *o = !*o)
-                    >
-                        "Help"
-                    </button>
-                    <button
-                        type="button"
-                        class="question__toggle"
-                        aria-expanded=move || if note_open.get() { "true" } else { "false" }
-                        aria-controls=note_panel.clone()
-                        on:click=move |_| note_open.update(|o| *o = !*o)
-                    >
+                    <PanelToggle open=help_open panel=help_panel.clone()>"Help"</PanelToggle>
+                    <PanelToggle open=note_open panel=note_panel.clone()>
                         "Note"
                         <Show when=move || note.with(Option::is_some)>
                             <span aria-hidden="true">" \u{2713}"</span>
                             <span class="visually-hidden">" (written)"</span>
                         </Show>
-                    </button>
+                    </PanelToggle>
                 </span>
             </div>
             <div class="question__panel" id=help_panel hidden=move || !help_open.get()>
@@ -299,6 +290,29 @@ pub fn QuestionCard(
     }
 }
 
+/// A button that opens and closes one of the card's panels.
+#[component]
+fn PanelToggle(
+    /// Whether the panel is open.
+    open: RwSignal<bool>,
+    /// The panel's id.
+    panel: String,
+    /// The button's words.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="question__toggle"
+            aria-expanded=move || if open.get() { "true" } else { "false" }
+            aria-controls=panel
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {children()}
+        </button>
+    }
+}
+
 /// What a scale answer means in a word or two, for a phone's narrow
 /// segments; the full meaning is the radio's description.
 pub fn short_anchor(answer: Answer) -> Option<&'static str> {
@@ -312,28 +326,14 @@ pub fn short_anchor(answer: Answer) -> Option<&'static str> {
 }
 
 /// After a first answer given by tap or click: brings the step's next
-/// unanswered question into view, or the step's buttons when none is left,
-/// unless it is already in view.
-fn show_next_unanswered(answered: &str) {
-    let Ok(cards) = document().query_selector_all("fieldset.question") else {
-        return;
-    };
-    let cards: Vec<web_sys::Element> = (0..cards.length())
-        .filter_map(|i| cards.item(i))
-        .filter_map(|n| n.dyn_into().ok())
-        .collect();
-    let testid = format!("question-{answered}");
-    let after = cards
-        .iter()
-        .position(|c| c.get_attribute("data-testid").as_deref() == Some(testid.as_str()))
-        .map_or(0, |i| i + 1);
-    let unanswered =
-        |c: &&web_sys::Element| c.query_selector("input:checked").ok().flatten().is_none();
-    let target = cards[after.min(cards.len())..]
-        .iter()
-        .find(unanswered)
-        .cloned()
-        .or_else(|| document().query_selector(".step__actions").ok().flatten());
+/// unanswered question (`next`, by id) into view, or the step's buttons when
+/// none is left, unless it is already in view.
+fn show_next_unanswered(next: Option<&str>) {
+    let selector = next.map_or_else(
+        || ".step__actions".to_owned(),
+        |id| format!("[data-testid=\"question-{id}\"]"),
+    );
+    let target = document().query_selector(&selector).ok().flatten();
     let Some(target) = target else { return };
     let rect = target.get_bounding_client_rect();
     let height = window()

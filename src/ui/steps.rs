@@ -146,14 +146,7 @@ pub fn StepPage(
     let last = dimension + 1 == steps;
     let unanswered =
         Memo::new(move |_| state.draft.with(|d| d.answers.len() - d.answers.answered()));
-    let here_unanswered = Memo::new(move |_| {
-        state.draft.with(|d| {
-            model
-                .questions_of(dimension)
-                .filter(|q| d.answers.get(*q) == Answer::Unanswered)
-                .count()
-        })
-    });
+    let here_unanswered = Memo::new(move |_| state.unanswered_of(dimension).len());
     // Next with questions of this step unanswered asks first; so does the
     // last step's "See results" with any question unanswered.
     let checking = RwSignal::new(false);
@@ -189,12 +182,7 @@ pub fn StepPage(
     };
     let skip = move |_| state.go(Route::Step(dimension + 1));
     let answer_here = move |_| {
-        let first = state.draft.with_untracked(|d| {
-            model
-                .questions_of(dimension)
-                .find(|q| d.answers.get(*q) == Answer::Unanswered)
-        });
-        if let Some(q) = first {
+        if let Some(&q) = state.unanswered_of(dimension).first() {
             state.focus_question.set(Some(q));
             crate::ui::focus::after_navigation(state);
         }
