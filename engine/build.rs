@@ -107,13 +107,21 @@ fn or_empty(v: &Value) -> &Value {
 
 fn pack(m: &Value) -> Packer {
     let mut p = Packer::default();
+    let empty = Value::Array(Vec::new());
+    let list_or_empty = |v: &Value| {
+        if v.is_null() {
+            empty.clone()
+        } else {
+            v.clone()
+        }
+    };
     p.id(&m["id"], "id");
     p.num(&m["code"], "code");
     p.num(&m["version"], "version");
     p.id(&m["title"], "title");
     p.id(&m["source"], "source");
     p.text(&m["purpose"], "purpose");
-    p.texts(&m["uses"], "uses");
+    p.texts(&list_or_empty(&m["uses"]), "uses");
     for l in p.list(&m["levels"], "levels") {
         p.num(&l["number"], "level number");
         p.id(&l["name"], "level name");
@@ -131,20 +139,17 @@ fn pack(m: &Value) -> Packer {
         p.id(&c["dimension"], "characteristic dimension");
         p.text(&c["text"], "characteristic text");
     }
-    let empty = Value::Array(Vec::new());
-    let list_or_empty = |v: &Value| {
-        if v.is_null() {
-            empty.clone()
-        } else {
-            v.clone()
-        }
-    };
+    // An absent `until` is the model's top level.
+    let top = m["levels"]
+        .as_array()
+        .map_or(0, |l| l.len().saturating_sub(1))
+        .to_string();
     for q in p.list(&m["questions"], "questions") {
         p.id(&q["id"], "question id");
         p.id(&q["dimension"], "question dimension");
         p.num(&q["level"], "question level");
         match &q["until"] {
-            Value::Null => p.core.push("4".into()),
+            Value::Null => p.core.push(top.clone()),
             until => p.num(until, "question until"),
         }
         p.text(&q["text"], "question text");
@@ -159,7 +164,7 @@ fn pack(m: &Value) -> Packer {
         p.ids(&list_or_empty(&q["requires"]), "question requires");
         p.ids(&q["evidence"], "question evidence");
     }
-    for n in p.list(&m["not_asked"], "not_asked") {
+    for n in p.list(&list_or_empty(&m["not_asked"]), "not_asked") {
         p.id(&n["characteristic"], "not_asked characteristic");
         p.text(&n["reason"], "not_asked reason");
         match &n["see"] {

@@ -1,6 +1,6 @@
 //! Answers to questions, and per-dimension target levels.
 
-use crate::model::{Model, MAX_LEVEL};
+use crate::model::{Model, MAX_LEVELS};
 
 /// An answer to one question. `Unanswered` is a state of its own, distinct
 /// from every choice the user can make.
@@ -195,10 +195,11 @@ impl Targets {
         self.0.get(dimension).copied().flatten()
     }
 
-    /// Sets a target; levels above the maximum are clamped.
+    /// Sets a target; levels above the most any model has are clamped
+    /// (a model's own top level is applied where the target is read).
     pub fn set(&mut self, dimension: usize, level: Option<u8>) {
         if let Some(slot) = self.0.get_mut(dimension) {
-            *slot = level.map(|l| l.min(MAX_LEVEL));
+            *slot = level.map(|l| l.min(MAX_LEVELS as u8 - 1));
         }
     }
 

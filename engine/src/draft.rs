@@ -49,7 +49,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::answer::{Answer, Answers, Targets};
-use crate::model::{Change, Model, MAX_LEVEL};
+use crate::model::{Change, Model};
 
 /// The format version [`to_json`] writes.
 pub const DRAFT_FORMAT: u32 = 2;
@@ -333,7 +333,7 @@ struct EarlierV2 {
 ///
 /// Unanswered questions, unset targets, and notes or entries beyond the
 /// model's questions or dimensions are left out. Target levels above
-/// [`MAX_LEVEL`] are written as `MAX_LEVEL`; times that are not finite
+/// the model's top level are written as the top level; times that are not finite
 /// numbers are written as 0 (JSON has no NaN).
 pub fn to_json(model: &Model, draft: &Draft) -> String {
     let answers = model
@@ -351,7 +351,7 @@ pub fn to_json(model: &Model, draft: &Draft) -> String {
     let targets = model.dimensions.iter().enumerate().filter_map(|(i, d)| {
         Some((
             d.id.clone(),
-            u64::from(draft.targets.get(i)?.min(MAX_LEVEL)),
+            u64::from(draft.targets.get(i)?.min(model.top_level())),
         ))
     });
     let targets = btree_map(targets);
@@ -401,7 +401,7 @@ fn btree_map<K: Ord, V>(entries: impl Iterator<Item = (K, V)>) -> BTreeMap<K, V>
 /// # Errors
 /// * [`DraftError::Invalid`] if the text is over [`MAX_DRAFT_BYTES`], holds a
 ///   value of the wrong type, an unknown answer word or a target level above
-///   [`MAX_LEVEL`];
+///   the model's top level;
 /// * [`DraftError::Syntax`] if it is not JSON (or is cut short);
 /// * [`DraftError::NewerFormat`] / [`DraftError::UnknownFormat`] for a
 ///   format number above / below the ones this version reads;
@@ -510,10 +510,11 @@ fn v2_into_draft(model: &Model, wire: DraftV2) -> Result<Loaded, DraftError> {
     for (id, level) in wire.targets {
         let level = u8::try_from(level)
             .ok()
-            .filter(|l| *l <= MAX_LEVEL)
+            .filter(|l| *l <= model.top_level())
             .ok_or_else(|| {
                 DraftError::Invalid(format!(
-                    "targets.{id:?} is {level}, but levels go from 0 to {MAX_LEVEL}"
+                    "targets.{id:?} is {level}, but levels go from 0 to {}",
+                    model.top_level()
                 ))
             })?;
         match model.dimension_index(&id) {

@@ -7,6 +7,7 @@
 
 pub mod answer;
 pub mod compare;
+pub mod doc;
 pub mod draft;
 pub mod export;
 pub mod history;
@@ -18,7 +19,7 @@ pub mod sort;
 pub use answer::{Answer, Answers, Targets};
 pub use draft::{Draft, DraftError, Loaded, DRAFT_FORMAT};
 pub use link::{LinkError, SharedResult, LINK_FORMAT, MAX_LINK_LEN};
-pub use model::{builtin, builtin_core, builtin_version, Model, ModelError, Rule, MAX_LEVEL};
+pub use model::{builtin, builtin_core, builtin_version, Model, ModelError, Problem, Rule};
 pub use scoring::{
     assess, crosswalk, roadmap, roadmap_of, short_of, Assessment, CrosswalkResult, DimensionScore,
     Explanation, Overall, RoadmapItem,

@@ -30,7 +30,7 @@
 use std::fmt;
 
 use crate::answer::{Answer, Answers, Targets};
-use crate::model::{Model, MAX_DIMENSIONS, MAX_LEVEL, MAX_QUESTIONS};
+use crate::model::{Model, MAX_DIMENSIONS, MAX_QUESTIONS};
 
 /// The format version written as the payload's first character.
 pub const LINK_FORMAT: u8 = 1;
@@ -65,8 +65,8 @@ pub enum LinkError {
     Truncated,
     /// The checksum does not match: some characters were changed.
     BadChecksum,
-    /// A well-formed link for another model.
-    OtherModel,
+    /// A well-formed link for another model: the model code it names.
+    OtherModel { code: u8 },
     /// A well-formed link for a newer version of this model.
     NewerModelVersion { version: u8 },
     /// A well-formed link for an older version of this model.
@@ -114,10 +114,11 @@ impl fmt::Display for LinkError {
                 "This link is damaged: some of its characters were changed when it was copied. \
                  Ask for the link again, or copy it exactly."
             ),
-            LinkError::OtherModel => write!(
+            LinkError::OtherModel { code } => write!(
                 f,
-                "This link is for a different questionnaire from the one in this app. Open it \
-                 with the app it was made with."
+                "This link was made with another questionnaire (model code {code}), which this \
+                 site does not have. Open it on the site it was made with, or, if it came from a \
+                 model file being previewed, open that file on the \"Preview your own model\" page."
             ),
             LinkError::NewerModelVersion { version } => write!(
                 f,
@@ -151,8 +152,8 @@ const CODE_BITS: u32 = 3;
 ///
 /// Exactly one answer per model question and one target per model dimension
 /// are written: missing entries count as unanswered / no target, extra ones
-/// are ignored, and target levels above [`MAX_LEVEL`] are written as
-/// `MAX_LEVEL`. The targets are left out entirely when none is set.
+/// are ignored, and target levels above the model's top level are written
+/// as the top level. The targets are left out entirely when none is set.
 ///
 /// For a model of `q` questions and `d` dimensions the payload is
 /// `1 + ⌈4n / 3⌉` characters, where `n = 5 + ⌈(3q + 3d) / 8⌉` bytes (or
@@ -169,7 +170,11 @@ pub fn encode(model: &Model, answers: &Answers, targets: &Targets) -> String {
     }
     if has_targets {
         for d in 0..model.dimensions.len() {
-            bits.push(targets.get(d).map_or(0, |level| level.min(MAX_LEVEL) + 1));
+            bits.push(
+                targets
+                    .get(d)
+                    .map_or(0, |level| level.min(model.top_level()) + 1),
+            );
         }
     }
     let mut bytes = bits.finish();
@@ -259,7 +264,7 @@ pub fn decode(model: &Model, text: &str) -> Result<SharedResult, LinkError> {
             let code = bits.read().ok_or(LinkError::Truncated)?;
             let level = match code {
                 0 => None,
-                c if c <= MAX_LEVEL + 1 => Some(c - 1),
+                c if c <= model.top_level() + 1 => Some(c - 1),
                 _ => return Err(LinkError::Corrupt),
             };
             targets.set(d, level);
@@ -308,7 +313,7 @@ pub fn decode_builtin(text: &str) -> Result<(&'static Model, SharedResult), Link
 
 fn model_matches(model: &Model, code: u8, version: u8) -> Result<(), LinkError> {
     if code != model.code {
-        Err(LinkError::OtherModel)
+        Err(LinkError::OtherModel { code })
     } else if version > model.version {
         Err(LinkError::NewerModelVersion { version })
     } else if version < model.version {

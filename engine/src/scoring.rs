@@ -27,7 +27,7 @@
 //! takes part in no overall figure.
 
 use crate::answer::{Answer, Answers, Targets};
-use crate::model::{Model, Question, Rule, MAX_LEVEL};
+use crate::model::{Model, Question, Rule};
 
 /// The result of scoring a set of answers.
 #[derive(Debug, Clone, PartialEq)]
@@ -142,12 +142,13 @@ pub fn assess(model: &Model, answers: &Answers) -> Assessment {
                 .collect()
         })
         .collect();
+    let top = model.top_level();
     let reach: Vec<Reach> = items
         .iter()
         .map(|qs| match model.scoring {
-            Rule::Rows => reach_rows(qs),
+            Rule::Rows => reach_rows(qs, top),
             Rule::Staged => {
-                let l = staged_level(qs);
+                let l = staged_level(qs, top);
                 Reach { top: l, own: l }
             }
         })
@@ -163,7 +164,7 @@ pub fn assess(model: &Model, answers: &Answers) -> Assessment {
         .iter()
         .zip(&reach)
         .enumerate()
-        .map(|(d, (qs, r))| finish(d, qs, r, level.unwrap_or(0)))
+        .map(|(d, (qs, r))| finish(d, qs, r, level.unwrap_or(0), top))
         .collect();
 
     let scored: Vec<&DimensionScore> = dimensions.iter().filter(|d| d.assessed).collect();
@@ -258,9 +259,9 @@ fn adds(qs: &[Item], level: u8) -> bool {
             .any(|i| i.required_at(level) && !i.required_at(level - 1))
 }
 
-fn reach_rows(qs: &[Item]) -> Reach {
-    let top = (0..=MAX_LEVEL).rev().find(|&l| matches(qs, l)).unwrap_or(0);
-    let own = (1..=MAX_LEVEL)
+fn reach_rows(qs: &[Item], top_level: u8) -> Reach {
+    let top = (0..=top_level).rev().find(|&l| matches(qs, l)).unwrap_or(0);
+    let own = (1..=top_level)
         .rev()
         .find(|&l| matches(qs, l) && adds(qs, l))
         .unwrap_or(0);
@@ -270,7 +271,7 @@ fn reach_rows(qs: &[Item]) -> Reach {
 /// Questionnaire version 1's level: the lowest level holding an unmet
 /// applicable question caps it at the level below, provided some applicable
 /// question lies below the cap (a level is never awarded on no evidence).
-fn staged_level(qs: &[Item]) -> u8 {
+fn staged_level(qs: &[Item], top: u8) -> u8 {
     let applicable: Vec<&Item> = qs.iter().filter(|i| i.answer.is_applicable()).collect();
     let first_unmet = applicable
         .iter()
@@ -281,14 +282,14 @@ fn staged_level(qs: &[Item]) -> u8 {
         return 0;
     }
     match first_unmet {
-        None => MAX_LEVEL,
+        None => top,
         Some(cap) if applicable.iter().any(|i| i.question.level < cap) => cap - 1,
         Some(_) => 0,
     }
 }
 
 /// The dimension's shown level, score and explanation, given the overall level.
-fn finish(dimension: usize, qs: &[Item], reach: &Reach, overall: u8) -> DimensionScore {
+fn finish(dimension: usize, qs: &[Item], reach: &Reach, overall: u8, top: u8) -> DimensionScore {
     let assessed = qs.iter().any(|i| i.answer.is_applicable());
     let level = if assessed {
         reach.top.min(reach.own.max(overall))
@@ -296,7 +297,7 @@ fn finish(dimension: usize, qs: &[Item], reach: &Reach, overall: u8) -> Dimensio
         0
     };
     let next_level = if assessed {
-        (level + 1..=MAX_LEVEL).find(|&l| adds(qs, l))
+        (level + 1..=top).find(|&l| adds(qs, l))
     } else {
         None
     };
@@ -341,9 +342,7 @@ fn finish(dimension: usize, qs: &[Item], reach: &Reach, overall: u8) -> Dimensio
 
     let applicable = qs.iter().filter(|i| i.answer.is_applicable()).count();
     let dont_know = qs.iter().filter(|i| i.answer == Answer::DontKnow).count();
-    let alike = (1..=MAX_LEVEL)
-        .filter(|&l| assessed && !adds(qs, l))
-        .collect();
+    let alike = (1..=top).filter(|&l| assessed && !adds(qs, l)).collect();
     DimensionScore {
         dimension,
         assessed,

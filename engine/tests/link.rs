@@ -345,7 +345,13 @@ fn error_other_model() {
     let other = edited_model(|v| v["code"] = 2.into());
     let m = builtin();
     let text = link::encode(&other, &letters(MIXED), &no_targets());
-    assert_eq!(link::decode(m, &text), Err(LinkError::OtherModel));
+    assert_eq!(
+        link::decode(m, &text),
+        Err(LinkError::OtherModel { code: 2 })
+    );
+    assert!(LinkError::OtherModel { code: 2 }
+        .to_string()
+        .contains("(model code 2)"));
 }
 
 #[test]
@@ -446,7 +452,7 @@ fn every_error_says_what_to_do_in_plain_words() {
         },
         LinkError::Truncated,
         LinkError::BadChecksum,
-        LinkError::OtherModel,
+        LinkError::OtherModel { code: 7 },
         LinkError::NewerModelVersion { version: 2 },
         LinkError::OlderModelVersion { version: 0 },
         LinkError::Corrupt,

@@ -8,10 +8,13 @@
 mod common;
 
 use common::seed::{parse_seed, read_seed, Bullet, Seed};
-use maturity_engine::model::{Change, Question, BUILTIN_V1_JSON, MAX_LEVEL};
+use maturity_engine::model::{Change, Question, BUILTIN_V1_JSON};
+
+/// The built-in model's top level.
+const MAX_LEVEL: u8 = 4;
+use maturity_engine::doc::{questionnaire_markdown, DocOptions};
 use maturity_engine::{builtin, Model};
 use std::collections::{BTreeSet, HashMap};
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
 fn in_model(model: &Model, bullet: &Bullet) -> bool {
@@ -515,39 +518,31 @@ fn every_practice_that_stops_names_what_replaces_it() {
     }
 }
 
-/// Words for a level span: "level 2 and every level above it", "level 4",
-/// "levels 1 to 2 only".
-fn span_words(q: &Question) -> String {
-    match (q.level, q.until) {
-        (l, MAX_LEVEL) if l == MAX_LEVEL => format!("level {l}"),
-        (l, MAX_LEVEL) => format!("level {l} and every level above it"),
-        (l, u) if l == u => format!("level {l} only"),
-        (l, u) => format!("levels {l} to {u} only"),
-    }
-}
-
-/// Markdown table cell: no line breaks or bars.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
-}
-
 /// Renders the questionnaire mapping document from the model.
 fn render_questionnaire(model: &Model) -> String {
-    let v1 = Model::from_json(BUILTIN_V1_JSON).expect("version 1 is a valid model");
-    let mut s = String::new();
-    let w = &mut s;
-    let _ = writeln!(
-        w,
-        "# The questionnaire and where each question comes from\n"
-    );
-    let _ = writeln!(
-        w,
-        "Generated from `engine/data/mlops-maturity-model.json` (model `{}`, questionnaire version {}); do not edit by hand. \
-         After changing the model, run `UPDATE_DOCS=1 cargo test -p maturity-engine --test traceability` and commit the result.\n",
-        model.id, model.version
-    );
-    let _ = writeln!(w, "## How seed statements became questions\n");
-    for line in [
+    let v1 = version_1();
+    let level_note = |q: &Question| -> Option<String> {
+        match replaced_by(&q.id)? {
+            Some(c) => {
+                let c = model.characteristic(c).expect("a characteristic");
+                let dim = model.dimension_index(&q.dimension).expect("a dimension");
+                Some(format!(
+                    "from level {} the {} row says instead \"{}\"",
+                    c.level, model.dimensions[dim].name, c.text
+                ))
+            }
+            None => Some("later rows do not list it".to_owned()),
+        }
+    };
+    questionnaire_markdown(
+        model,
+        &DocOptions {
+            generated_from: format!(
+                "Generated from `engine/data/mlops-maturity-model.json` (model `{}`, questionnaire version {}); do not edit by hand. \
+                 After changing the model, run `UPDATE_DOCS=1 cargo test -p maturity-engine --test traceability` and commit the result.",
+                model.id, model.version
+            ),
+            method: [
         "- **One practice per question.** Each question asks about one practice in plain words. With it come help that defines its terms, what counts and what does not count as having the practice, evidence a team could show, and a next step with a check for when it is done and a line on why it matters.",
         "- **Answers measure coverage.** No means none of the production models in scope has the practice, Partially fewer than half, Mostly at least half but not all, Fully all of them; so what counts is written per model or per release.",
         "- **A question holds for the levels whose rows describe its practice.** Its level is the first level whose row describes the practice, and it stays required up to its last such level (level 4 unless a later row replaces the practice). It cites the statement of every level in that span: \"Data pipeline gathers data automatically\" appears at levels 1 to 4 and is cited four times by one question. Nothing is asked at level 0, the starting point.",
@@ -557,179 +552,13 @@ fn render_questionnaire(model: &Model) -> String {
         "- **Hedged statements are not asked.** \"Compute is or isn't managed\" and \"likely version controlled\" at level 1 expect nothing definite, so the practice is first asked at the next level that states it plainly.",
         "- **Roles become work.** The seed speaks of data scientists, data engineers and software engineers. The questions speak of whoever trains models, builds the data pipelines or runs the application, and their help says how a team in which the same people do all of it should answer.",
         "- **Level highlights** (the overview table's Highlights column) describe outcomes of a level, not practices. They are shown with each level in the app and not asked.",
-    ] {
-        let _ = writeln!(w, "{line}");
-    }
-    let _ = writeln!(w, "\n## Questions required at each level\n");
-    let _ = writeln!(
-        w,
-        "A question is required at every level from its level to its last level; a dimension reaches a level when every applicable question required there is met.\n"
-    );
-    let _ = writeln!(w, "| dimension | L1 | L2 | L3 | L4 | questions |");
-    let _ = writeln!(w, "| --- | --- | --- | --- | --- | --- |");
-    for (d, dim) in model.dimensions.iter().enumerate() {
-        let per: Vec<usize> = (1..=MAX_LEVEL)
-            .map(|l| {
-                model
-                    .questions_of(d)
-                    .filter(|q| model.questions[*q].required_at(l))
-                    .count()
-            })
-            .collect();
-        let _ = writeln!(
-            w,
-            "| {} | {} | {} | {} | {} | {} |",
-            dim.name,
-            per[0],
-            per[1],
-            per[2],
-            per[3],
-            model.questions_of(d).count()
-        );
-    }
-    let _ = writeln!(w, "| **all** | | | | | **{}** |", model.questions.len());
-
-    for (d, dim) in model.dimensions.iter().enumerate() {
-        let _ = writeln!(w, "\n## {}\n\n{}\n", dim.name, dim.summary);
-        let _ = writeln!(w, "### Questions");
-        for qi in model.questions_of(d) {
-            let q = &model.questions[qi];
-            let _ = writeln!(w, "\n#### `{}`: {}\n", q.id, q.short);
-            let _ = writeln!(w, "{}\n", q.text);
-            let mut level = format!("required at {}", span_words(q));
-            match replaced_by(&q.id) {
-                Some(Some(c)) => {
-                    let c = model.characteristic(c).expect("a characteristic");
-                    let _ = write!(
-                        level,
-                        "; from level {} the {} row says instead \"{}\"",
-                        c.level, dim.name, c.text
-                    );
-                }
-                Some(None) => {
-                    let _ = write!(level, "; later rows do not list it");
-                }
-                None => {}
-            }
-            let _ = writeln!(w, "- **Level:** {level}.");
-            if !q.help.trim().is_empty() {
-                let _ = writeln!(w, "- **Help:** {}", q.help);
-            }
-            let _ = writeln!(w, "- **What counts:** {}", q.counts);
-            let _ = writeln!(w, "- **What does not count:** {}", q.not_counts);
-            let _ = writeln!(w, "- **Evidence to show:** {}.", q.proof.join("; "));
-            let _ = writeln!(w, "- **Seed statements cited:**");
-            for c in model.evidence_of(qi) {
-                let other = if c.dimension == q.dimension {
-                    String::new()
-                } else {
-                    let name = model
-                        .dimension_index(&c.dimension)
-                        .map_or(c.dimension.as_str(), |i| model.dimensions[i].name.as_str());
-                    format!(" ({name})")
-                };
-                let _ = writeln!(w, "  - L{} \"{}\"{other}", c.level, c.text);
-            }
-            let _ = writeln!(
-                w,
-                "- **Next step:** {}. **Done when:** {} **Why:** {}",
-                q.action, q.done_when, q.why
-            );
-            let requires = if q.requires.is_empty() {
-                "none".to_owned()
-            } else {
-                format!("`{}`", q.requires.join("`, `"))
-            };
-            let _ = writeln!(w, "- **Prerequisites:** {requires}.");
-        }
-        let _ = writeln!(w, "\n### Every seed statement of this dimension\n");
-        for level in 0..=MAX_LEVEL {
-            for c in model.characteristics_at(d, level) {
-                let askers: Vec<&str> = model
-                    .questions
-                    .iter()
-                    .filter(|q| q.evidence.contains(&c.id))
-                    .map(|q| q.id.as_str())
-                    .collect();
-                if askers.is_empty() {
-                    let note = model.not_asked.iter().find(|n| n.characteristic == c.id);
-                    let reason = note.map_or("(no note)", |n| n.reason.as_str());
-                    let see = note
-                        .and_then(|n| n.see.as_deref())
-                        .map(|s| format!(" See `{s}`."))
-                        .unwrap_or_default();
-                    let _ = writeln!(w, "- L{level} \"{}\": not asked. {reason}{see}", c.text);
-                } else {
-                    let _ = writeln!(
-                        w,
-                        "- L{level} \"{}\": asked by `{}`",
-                        c.text,
-                        askers.join("`, `")
-                    );
-                }
-            }
-        }
-    }
-
-    if !model.previous.is_empty() {
-        let _ = writeln!(w, "\n## What became of version 1's questions\n");
-        let _ = writeln!(
-            w,
-            "\"same\": the same practice, and an earlier answer carries over; \"changed\": the practice asked differs, so an earlier answer is shown for review; \"merged\": two questions became one; \"split\": one question became several; \"removed\": no longer asked.\n"
-        );
-        let _ = writeln!(
-            w,
-            "| version 1 question | its text | change | version {} question(s) | note |",
-            model.version
-        );
-        let _ = writeln!(w, "| --- | --- | --- | --- | --- |");
-        for q in &v1.questions {
-            for p in model
-                .previous
-                .iter()
-                .filter(|p| p.version == 1 && p.question == q.id)
-            {
-                let becomes = if p.becomes.is_empty() {
-                    "(none)".to_owned()
-                } else {
-                    format!("`{}`", p.becomes.join("`, `"))
-                };
-                let _ = writeln!(
-                    w,
-                    "| `{}` | {} | {} | {becomes} | {} |",
-                    q.id,
-                    cell(&q.text),
-                    p.change.key(),
-                    cell(&p.note)
-                );
-            }
-        }
-    }
-
-    if let Some(c) = &model.crosswalk {
-        let _ = writeln!(w, "\n## Crosswalk: {}\n", c.name);
-        let _ = writeln!(
-            w,
-            "Source: {}. A team's level in this scheme comes from the same answers: a level is reached when the questions it requires, and those required by the levels below it, are met.",
-            c.source
-        );
-        for l in &c.levels {
-            let _ = writeln!(w, "\n### Level {}: {}\n\n{}\n", l.number, l.name, l.summary);
-            if l.requires.is_empty() {
-                let _ = writeln!(w, "Requires no practice.");
-            } else {
-                let _ = writeln!(w, "Requires, on top of the levels below:\n");
-                for r in &l.requires {
-                    let text = model
-                        .question_index(r)
-                        .map_or("", |i| model.questions[i].text.as_str());
-                    let _ = writeln!(w, "- `{r}`: {text}");
-                }
-            }
-        }
-        let _ = writeln!(w, "\n### Where the two models differ\n\n{}", c.differences);
-    }
-    s
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+            level_note: Some(&level_note),
+            earlier: Some(&v1),
+        },
+    )
 }
 
 #[test]
