@@ -48,11 +48,12 @@ export const STATIC_FILES = [
 ];
 
 /**
- * Never precached: the worker itself, files no page loads, and the PNG icons,
+ * Never precached: the worker itself, files no page loads (the model
+ * schema is for editors), and the PNG icons,
  * which only installing the app uses (it is online then, and the system keeps
  * its own copy): 35 KiB a first visit need not download twice.
  */
-const NOT_PRECACHED = (path) => path === 'sw.js' || /\.(map|d\.ts)$/.test(path) || /^icons\/.*\.png$/.test(path);
+const NOT_PRECACHED = (path) => path === 'sw.js' || path === 'model.schema.json' || /\.(map|d\.ts)$/.test(path) || /^icons\/.*\.png$/.test(path);
 
 /** Trunk's content-hashed names (`name-<hex hash>.ext`) never change content. */
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z0-9]+$/;
@@ -179,6 +180,8 @@ export async function postbuild(dir, { release = true, split = true } = {}) {
     await mkdir(dirname(join(dir, file)), { recursive: true });
     await copyFile(join(PUBLIC, file), join(dir, file));
   }
+  // The model file's JSON Schema, for authors' editors (docs/CUSTOMIZE.md).
+  await copyFile(join(ROOT, 'docs', 'model.schema.json'), join(dir, 'model.schema.json'));
   // The crash notice (public/crash.js) is in every first load: minified in
   // release builds.
   const crash = await readFile(join(PUBLIC, 'crash.js'), 'utf8');

@@ -278,6 +278,7 @@ export const ROUTE_SPLITS = [
   ['#/compare', 'tools'],
   ['#/team', 'tools'],
   ['#/history', 'tools'],
+  ['#/author', 'author'],
 ];
 
 /**

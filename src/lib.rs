@@ -7,6 +7,7 @@ pub mod chart;
 pub mod clipboard;
 pub mod files;
 pub mod location;
+pub mod preview;
 pub mod pwa;
 pub mod route;
 pub mod snapshots;
@@ -36,19 +37,47 @@ pub fn mount() {
 }
 
 /// The whole app: loads the draft, follows the URL, saves every change.
+///
+/// It runs on the built-in model, or on a model file being previewed
+/// ([`preview`]), which is checked again (in the `author` chunk) before the
+/// app starts on it. A kept file that no longer passes the checks (a newer
+/// app checks more) leaves the built-in model running and the file kept, so
+/// the "Preview your own model" page can show its problems.
 #[component]
 pub fn App() -> impl IntoView {
-    // The model without its texts: the start page needs no more, and the
-    // texts arrive with the pages that show them (`AppState::full`).
-    let model = maturity_engine::builtin_core();
-    let boot = Boot::load(model, time::now_ms());
-    let state = AppState::new(model, boot, Route::parse(model, &location::current_hash()));
+    let app = match preview::stored() {
+        None => booted(maturity_engine::builtin_core()),
+        Some(file) => Suspend::new(send_wrapper::SendWrapper::new(async move {
+            match ui::lazy::check_model(file.text).await {
+                Ok(Ok(model)) => {
+                    storage::scope_to_model(&model.id);
+                    route::mark_links_as_needing(&model.id);
+                    provide_context(ui::author::ActivePreview {
+                        file: file.name,
+                        title: model.title.clone(),
+                    });
+                    booted(model)
+                }
+                _ => booted(maturity_engine::builtin_core()),
+            }
+        }))
+        .into_any(),
+    };
     // The service worker lives as long as the page, so it is registered
     // here and not in `AppShell`, which tests mount again and again.
     view! {
-        <AppShell state=state/>
+        {app}
         <pwa::UpdatePrompt/>
     }
+}
+
+/// The app on `model`, with its draft loaded and the route read. The
+/// built-in model comes without its texts: the start page needs no more,
+/// and the texts arrive with the pages that show them (`AppState::full`).
+fn booted(model: &'static maturity_engine::Model) -> AnyView {
+    let boot = Boot::load(model, time::now_ms());
+    let state = AppState::new(model, boot, Route::parse(model, &location::current_hash()));
+    view! { <AppShell state=state/> }.into_any()
 }
 
 /// The app around a given state (tests build the state themselves).
@@ -102,6 +131,7 @@ pub fn AppShell(
             </a>
             <ui::nav::SiteNav/>
         </header>
+        <ui::author::PreviewBanner/>
         <Notices/>
         <main id="main" class="page" tabindex="-1">
             // Each route builds its page afresh (see `fresh`): nothing of the
@@ -116,12 +146,14 @@ pub fn AppShell(
                     Route::Compare(pair) => ui::lazy::lazy_page(ui::lazy::compare(pair)),
                     Route::Team(members) => ui::lazy::lazy_page(ui::lazy::team(members)),
                     Route::History => ui::lazy::lazy_page(ui::lazy::history()),
+                    Route::Author => ui::lazy::lazy_page(ui::lazy::author()),
                 };
                 fresh(page, flip.get())
             }}
         </main>
         <footer class="site-footer">
             <p>"No server, no tracking: your answers stay in this browser unless you share a link."</p>
+            <p><a href="#/author">"Preview your own model"</a></p>
         </footer>
     }
 }

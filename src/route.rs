@@ -26,6 +26,8 @@ pub enum Route {
     Team(String),
     /// `#/history`: the saved snapshots.
     History,
+    /// `#/author`: preview a model file of one's own.
+    Author,
 }
 
 impl Route {
@@ -55,6 +57,7 @@ impl Route {
         match path.trim_end_matches('/') {
             "results" => Route::Results,
             "history" => Route::History,
+            "author" => Route::Author,
             _ => Route::Start,
         }
     }
@@ -71,6 +74,7 @@ impl Route {
             Route::Team(list) if list.is_empty() => "#/team".to_owned(),
             Route::Team(list) => format!("{TEAM_PREFIX}{list}"),
             Route::History => "#/history".to_owned(),
+            Route::Author => "#/author".to_owned(),
         }
     }
 }
@@ -115,10 +119,36 @@ pub fn team_members(list: &str) -> impl Iterator<Item = &str> {
 /// What starts the fragment of a shared result.
 const SHARED_PREFIX: &str = "#/r/";
 
-/// The fragment of a shared result: `#/r/<payload>`. Every link to a
+/// What marks a result link as made with a previewed model file:
+/// `#/r/<payload>/needs/<model id>`.
+const NEEDS: &str = "/needs/";
+
+/// The previewed model this page's links need, if it runs on one.
+static LINKS_NEED: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Marks every result link this page writes as needing the model file of
+/// `model_id` (a model being previewed, which other browsers do not have).
+pub fn mark_links_as_needing(model_id: &str) {
+    let _ = LINKS_NEED.set(model_id.to_owned());
+}
+
+/// The fragment of a shared result: `#/r/<payload>`, marked when this page
+/// runs on a previewed model ([`mark_links_as_needing`]). Every link to a
 /// result is written by this one function.
 pub fn shared_hash(payload: &str) -> String {
-    format!("{SHARED_PREFIX}{payload}")
+    match LINKS_NEED.get() {
+        Some(id) => format!("{SHARED_PREFIX}{payload}{NEEDS}{id}"),
+        None => format!("{SHARED_PREFIX}{payload}"),
+    }
+}
+
+/// A shared result's text split into its payload and the model file it
+/// needs, if it is marked as needing one.
+pub fn needs_model(text: &str) -> (&str, Option<&str>) {
+    match text.split_once(NEEDS) {
+        Some((payload, id)) => (payload, Some(id.trim_matches('/'))),
+        None => (text, None),
+    }
 }
 
 /// The payload of a result link as a user pastes it: what follows `#/r/` in
@@ -218,11 +248,21 @@ mod tests {
             ("#/results", Route::Results),
             ("#/r/AbC-_9", Route::Shared("AbC-_9".into())),
             ("#/r/", Route::Shared(String::new())),
+            ("#/author", Route::Author),
             ("#/whatever", Route::Start),
         ];
         for (hash, want) in cases {
             assert_eq!(Route::parse(m, hash), want, "{hash:?}");
         }
+    }
+
+    #[test]
+    fn a_link_marked_as_needing_a_model_file_names_it() {
+        assert_eq!(
+            needs_model("BAQE/needs/my-model"),
+            ("BAQE", Some("my-model"))
+        );
+        assert_eq!(needs_model("BAQE"), ("BAQE", None));
     }
 
     #[test]

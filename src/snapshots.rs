@@ -56,7 +56,7 @@ fn from_gloo(e: GlooError) -> SnapshotsError {
 /// [`SnapshotsError`] when storage is blocked or holds something unreadable.
 pub fn load() -> Result<History, SnapshotsError> {
     storage::probe_readable().map_err(SnapshotsError::Storage)?;
-    match LocalStorage::get::<serde_json::Value>(HISTORY_KEY) {
+    match LocalStorage::get::<serde_json::Value>(storage::scoped(HISTORY_KEY)) {
         Ok(value) => history::from_value(value).map_err(SnapshotsError::Unreadable),
         Err(GlooError::KeyNotFound(_)) => Ok(History::default()),
         Err(e) => Err(from_gloo(e)),
@@ -70,14 +70,15 @@ pub fn load() -> Result<History, SnapshotsError> {
 /// [`SnapshotsError`], e.g. [`StorageError::Full`].
 pub fn store(h: &History) -> Result<(), SnapshotsError> {
     storage::probe_readable().map_err(SnapshotsError::Storage)?;
-    LocalStorage::set(HISTORY_KEY, history::to_wire(h)).map_err(from_gloo)
+    LocalStorage::set(storage::scoped(HISTORY_KEY), history::to_wire(h)).map_err(from_gloo)
 }
 
 /// Calls `f` whenever *another tab* of this site changes the snapshots.
 pub fn on_changed_elsewhere(f: impl Fn() + 'static) -> WindowListenerHandle {
+    let key = storage::scoped(HISTORY_KEY);
     window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
         // A `clear()` elsewhere has no key: the snapshots may be gone too.
-        if matches!(e.key().as_deref(), Some(HISTORY_KEY) | None) {
+        if e.key().is_none_or(|k| k == key) {
             f();
         }
     })

@@ -25,6 +25,24 @@ pub const DRAFT_KEY: &str = "mlops-maturity:draft";
 pub const BACKUP_PREFIX: &str = "mlops-maturity:draft-backup:";
 const PROBE_KEY: &str = "mlops-maturity:probe";
 
+/// The model whose draft and snapshots this page keeps, when it is not the
+/// built-in one (a previewed model file): set once, at start-up.
+static SCOPE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Keeps this page's draft and snapshots apart from the built-in model's:
+/// every key gets `@<model id>` appended. Call before any other function here.
+pub fn scope_to_model(id: &str) {
+    let _ = SCOPE.set(id.to_owned());
+}
+
+/// `key` for the model this page keeps ([`scope_to_model`]).
+pub fn scoped(key: &str) -> String {
+    match SCOPE.get() {
+        Some(id) => format!("{key}@{id}"),
+        None => key.to_owned(),
+    }
+}
+
 /// Why storage could not be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StorageError {
@@ -90,7 +108,7 @@ pub fn probe_readable() -> Result<(), StorageError> {
 /// # Errors
 /// [`StorageError::Unavailable`] when storage cannot be read.
 pub fn read_draft() -> Result<Option<String>, StorageError> {
-    local()?.get_item(DRAFT_KEY).map_err(classify)
+    local()?.get_item(&scoped(DRAFT_KEY)).map_err(classify)
 }
 
 /// Stores the draft's text.
@@ -98,7 +116,7 @@ pub fn read_draft() -> Result<Option<String>, StorageError> {
 /// # Errors
 /// [`StorageError`], e.g. [`StorageError::Full`].
 pub fn write_draft(json: &str) -> Result<(), StorageError> {
-    set(DRAFT_KEY, json)
+    set(&scoped(DRAFT_KEY), json)
 }
 
 /// Removes the stored draft.
@@ -106,7 +124,7 @@ pub fn write_draft(json: &str) -> Result<(), StorageError> {
 /// # Errors
 /// [`StorageError::Unavailable`].
 pub fn remove_draft() -> Result<(), StorageError> {
-    local()?.remove_item(DRAFT_KEY).map_err(classify)
+    local()?.remove_item(&scoped(DRAFT_KEY)).map_err(classify)
 }
 
 /// Keeps `raw` under a new backup key and returns that key. An existing
@@ -118,7 +136,7 @@ pub fn write_backup(raw: &str, now_ms: f64) -> Result<String, StorageError> {
     let storage = local()?;
     let mut ms = now_ms.max(0.0).floor() as u64;
     loop {
-        let key = format!("{BACKUP_PREFIX}{ms}");
+        let key = format!("{}{ms}", scoped(BACKUP_PREFIX));
         if storage.get_item(&key).map_err(classify)?.is_none() {
             storage.set_item(&key, raw).map_err(classify)?;
             return Ok(key);
@@ -131,8 +149,9 @@ pub fn write_backup(raw: &str, now_ms: f64) -> Result<String, StorageError> {
 /// changes it (`storage` events never fire in the tab that wrote). `None`
 /// means the other tab removed the draft.
 pub fn on_draft_changed_elsewhere(f: impl Fn(Option<String>) + 'static) -> WindowListenerHandle {
+    let key = scoped(DRAFT_KEY);
     window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
-        if e.key().as_deref() == Some(DRAFT_KEY) {
+        if e.key().as_deref() == Some(key.as_str()) {
             f(e.new_value());
         }
     })

@@ -48,11 +48,14 @@ pub struct Radar<'a> {
     pub series: &'a [Series<'a>],
     /// Drawn beneath the series.
     pub band: Option<Band<'a>>,
+    /// The model's top level: the value that reaches the outer ring.
+    pub top: u8,
 }
 
 /// The chart of one assessment's scores (the results page and its SVG and
-/// PNG downloads). `scores[i]` is `None` for a dimension not assessed.
-pub fn render_svg(names: &[&str], scores: &[Option<f64>]) -> String {
+/// PNG downloads). `scores[i]` is `None` for a dimension not assessed;
+/// `top` is the model's top level.
+pub fn render_svg(names: &[&str], scores: &[Option<f64>], top: u8) -> String {
     radar_svg(&Radar {
         names,
         series: &[Series {
@@ -61,6 +64,7 @@ pub fn render_svg(names: &[&str], scores: &[Option<f64>]) -> String {
             style: SOLID_STYLE,
         }],
         band: None,
+        top,
     })
 }
 
@@ -99,7 +103,8 @@ pub fn describe(radar: &Radar) -> String {
     };
     if let ([only], None) = (radar.series, &radar.band) {
         return format!(
-            "Radar chart of scores from 0 to 4: {}.",
+            "Radar chart of scores from 0 to {}: {}.",
+            radar.top,
             values(only.values)
         );
     }
@@ -120,7 +125,11 @@ pub fn describe(radar: &Radar) -> String {
             .collect();
         parts.push(format!("{}: {}", b.label, ranges.join(", ")));
     }
-    format!("Radar chart of scores from 0 to 4. {}.", parts.join(". "))
+    format!(
+        "Radar chart of scores from 0 to {}. {}.",
+        radar.top,
+        parts.join(". ")
+    )
 }
 
 /// The model's dimension names, in axis order.

@@ -100,7 +100,10 @@ fn with_attributes(svg: &str, attributes: &str) -> String {
 /// the ring numbers and the axis names. Returns SVG markup with
 /// `role="img"` and an `aria-label` from [`describe`].
 pub fn radar_svg(radar: &Radar) -> String {
-    let f: Frame = FRAME;
+    let f = Frame {
+        max: f64::from(radar.top.max(1)),
+        ..FRAME
+    };
     let n = radar.names.len();
     let mut svg = String::new();
     {
@@ -257,6 +260,7 @@ mod tests {
 
     fn then_and_now(then: &[Option<f64>], now: &[Option<f64>]) -> String {
         radar_svg(&Radar {
+            top: 4,
             names: &NAMES,
             series: &[
                 Series {
@@ -276,7 +280,11 @@ mod tests {
 
     #[test]
     fn one_result_has_five_axes_five_rings_ring_numbers_and_names() {
-        let svg = render_svg(&NAMES, &[Some(1.8), Some(0.0), Some(4.0), None, Some(2.5)]);
+        let svg = render_svg(
+            &NAMES,
+            &[Some(1.8), Some(0.0), Some(4.0), None, Some(2.5)],
+            4,
+        );
         // 5 rings (0 to 4) + 5 axes + 1 outline.
         assert_eq!(tags(&svg, "polyline").len(), 11);
         assert_eq!(outlines(&svg, BLUE).len(), 1);
@@ -307,8 +315,38 @@ mod tests {
     }
 
     #[test]
+    fn three_axes_and_levels_0_to_3_fill_the_same_frame() {
+        let names = ["Governance", "Delivery", "Operations"];
+        let svg = render_svg(&names, &[Some(3.0), Some(1.5), None], 3);
+        // 4 rings (0 to 3) + 3 axes + 1 outline.
+        assert_eq!(tags(&svg, "polyline").len(), 8);
+        assert_eq!(tags(&svg, "circle").len(), 3, "a dot per axis");
+        for level in 0..=3 {
+            assert!(
+                svg.contains(&format!(">\n{level}\n</text>")),
+                "ring {level}"
+            );
+        }
+        assert!(!svg.contains(">\n4\n</text>"), "no ring 4");
+        // The top level reaches the outer ring.
+        let circle = tags(&svg, "circle")[0];
+        assert_eq!(
+            (attr(circle, "cx").unwrap(), attr(circle, "cy").unwrap()),
+            (
+                FRAME.cx.to_string().as_str(),
+                (FRAME.cy - FRAME.radius).to_string().as_str()
+            )
+        );
+        assert!(svg.contains("aria-label=\"Radar chart of scores from 0 to 3: Governance 3.0,"));
+    }
+
+    #[test]
     fn the_outline_goes_through_each_score() {
-        let svg = render_svg(&NAMES, &[Some(4.0), Some(2.0), None, Some(1.0), Some(9.0)]);
+        let svg = render_svg(
+            &NAMES,
+            &[Some(4.0), Some(2.0), None, Some(1.0), Some(9.0)],
+            4,
+        );
         let line = outlines(&svg, BLUE)[0];
         let points: Vec<&str> = attr(line, "points").unwrap().split_whitespace().collect();
         // Clockwise from the top, closed, and on to the second corner again.
@@ -398,6 +436,7 @@ mod tests {
         let high = [Some(3.0), Some(2.5), Some(1.0), None, Some(4.0)];
         let mid = [Some(2.0), Some(2.0), Some(1.0), None, Some(3.0)];
         let svg = radar_svg(&Radar {
+            top: 4,
             names: &NAMES,
             series: &[Series {
                 label: "Median",
@@ -431,6 +470,7 @@ mod tests {
     fn every_colour_drawn_is_in_the_palette() {
         let v = [Some(1.0), Some(2.0), Some(3.0), None, Some(4.0)];
         let svg = radar_svg(&Radar {
+            top: 4,
             names: &NAMES,
             series: &[
                 Series {
@@ -466,8 +506,9 @@ mod tests {
     fn text_is_escaped() {
         let names = ["<script>x</script>", "a\"b", "c", "d", "e"];
         let v = [Some(1.0); 5];
-        let one = render_svg(&names, &v);
+        let one = render_svg(&names, &v, 4);
         let two = radar_svg(&Radar {
+            top: 4,
             names: &names,
             series: &[Series {
                 label: "<i>",

@@ -429,6 +429,7 @@ fn ThenNowChart<'a>(model: &'static Model, comparison: &'a Comparison) -> impl I
     let now_scores = chart::assessed_scores(&comparison.after);
     let svg = chart::radar_svg(&Radar {
         names: &names,
+        top: model.top_level(),
         series: &[
             Series {
                 label: "Then",

@@ -61,7 +61,7 @@ pub fn ExportPanel(
     let chart_svg = move || {
         let names = chart::dimension_names(model);
         let scores = answers.with_untracked(|a| chart::assessed_scores(&assess(model, a)));
-        chart::render_svg(&names, &scores)
+        chart::render_svg(&names, &scores, model.top_level())
     };
 
     let json = move |_| {

@@ -4,6 +4,17 @@
 /// What a table shows where a level or score cannot be given.
 pub const NOT_AVAILABLE: &str = "n/a";
 
+/// A small count in words ("five"), as running text writes it; figures
+/// from 10 up.
+pub fn count_words(n: usize) -> String {
+    const WORDS: [&str; 10] = [
+        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| (*w).to_owned())
+}
+
 /// A score with one decimal, as everywhere in the app.
 pub fn score_text(score: f64) -> String {
     format!("{score:.1}")
@@ -54,6 +65,13 @@ mod tests {
         assert_eq!(optional_score_text(Some(2.04)), "2.0");
         assert_eq!(optional_level_text(None), "n/a");
         assert_eq!(optional_level_text(Some(3)), "3");
+    }
+
+    #[test]
+    fn small_counts_are_words() {
+        assert_eq!(count_words(5), "five");
+        assert_eq!(count_words(3), "three");
+        assert_eq!(count_words(12), "12");
     }
 
     #[test]

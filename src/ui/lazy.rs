@@ -1,10 +1,11 @@
 //! Pages that are loaded on demand, to keep the first download small.
 //!
 //! Only the start page and the app's frame are in the main wasm module.
-//! Three split points, each a chunk that `wasm-split-cli` makes
+//! Four split points, each a chunk that `wasm-split-cli` makes
 //! (`scripts/split.mjs`) and the browser fetches the first time one of its
-//! pages opens: `questionnaire` (the steps), `results` (own and shared) and
-//! `tools` (compare, team, history). Code they share goes into shared chunks,
+//! pages opens: `questionnaire` (the steps), `results` (own and shared),
+//! `tools` (compare, team, history) and `author` (previewing a model file,
+//! with the JSON parser and validator). Code they share goes into shared chunks,
 //! fetched with them. The service worker precaches every chunk, so they work
 //! offline after the first visit. Their styles (style/pages.css) come with
 //! the first of them.
@@ -91,6 +92,35 @@ split_page!(tools, team, team_page(members: String) {
 split_page!(tools, history, history_page() {
     view! { <crate::ui::history::HistoryPage/> }.into_any()
 });
+
+split_page!(author, author, author_page() {
+    view! { <crate::ui::author::AuthorPage/> }.into_any()
+});
+
+/// A model file's text, checked: the model (kept for the page's lifetime),
+/// or every problem. In the `author` chunk with the page, so the JSON
+/// parser and validator stay out of the first download.
+pub type Checked = Result<&'static maturity_engine::Model, Vec<maturity_engine::Problem>>;
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(author, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn check_model_file(text: String) -> Result<Checked, LoadError> {
+    Ok(maturity_engine::Model::check(&text).map(|m| &*Box::leak(Box::new(m))))
+}
+
+/// Loads the `author` chunk and checks a model file with it.
+pub async fn check_model(text: String) -> Result<Checked, LoadError> {
+    #[cfg(feature = "split")]
+    {
+        check_model_file(text).await
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        check_model_file(text)
+    }
+}
 
 /// Starts downloading the stylesheet of the lazily loaded pages, the first
 /// time one opens, and resolves when it applies. It is linked from

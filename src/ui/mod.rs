@@ -1,5 +1,6 @@
 //! The app's components, one family per file.
 
+pub mod author;
 pub mod compare;
 pub mod confirm;
 pub mod export;

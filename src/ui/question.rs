@@ -39,8 +39,8 @@ pub fn levels_label(levels: &[u8]) -> String {
 
 /// "A level 2 practice (Automated Training)", saying when a later level
 /// replaces it.
-fn practice_levels(level: u8, until: u8, name: &str) -> String {
-    let replaced = if until < maturity_engine::MAX_LEVEL {
+fn practice_levels(level: u8, until: u8, top: u8, name: &str) -> String {
+    let replaced = if until < top {
         format!(
             " The model describes it up to level {until}; level {} replaces it.",
             until + 1
@@ -256,7 +256,7 @@ pub fn QuestionCard(
                 </div>
                 <div class="question__source">
                     <h3 class="question__source-title">"Where this comes from"</h3>
-                    <p>{practice_levels(q.level, q.until, &level_name)}</p>
+                    <p>{practice_levels(q.level, q.until, model.top_level(), &level_name)}</p>
                     <ul class="evidence">
                         {group_evidence(model.evidence_of(question).map(|c| (c.level, c.text.as_str())))
                             .into_iter()

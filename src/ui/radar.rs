@@ -51,7 +51,7 @@ pub fn RadarChart(
     let svg = Memo::new(move |_| {
         let names = chart::dimension_names(model);
         let scores = assessment.with(chart::assessed_scores);
-        chart::render_svg(&names, &scores)
+        chart::render_svg(&names, &scores, model.top_level())
     });
     view! { <RadarFigure testid="radar-chart" svg=svg/> }
 }

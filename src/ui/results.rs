@@ -15,7 +15,7 @@ use crate::ui::share::{share_url, SharePanel};
 use crate::ui::steps::StepNav;
 use crate::ui::table::ScrollTable;
 use leptos::prelude::*;
-use maturity_engine::{assess, crosswalk, Answer, Answers, Assessment, Model, Targets, MAX_LEVEL};
+use maturity_engine::{assess, crosswalk, Answer, Answers, Assessment, LinkError, Model, Targets};
 use std::collections::BTreeMap;
 
 /// Results of the current draft; with nothing answered yet, a way in
@@ -91,12 +91,27 @@ pub fn SharedResultPage(
     payload: String,
 ) -> impl IntoView {
     let state = use_app();
-    match link::decode_builtin(&payload) {
+    let (payload, needs) = {
+        let (p, needs) = crate::route::needs_model(&payload);
+        (p.to_owned(), needs.map(str::to_owned))
+    };
+    // A page previewing a model file reads links with that model only.
+    let decoded = if state.model.id == maturity_engine::builtin_core().id {
+        link::decode_builtin(&payload)
+    } else {
+        link::decode(state.full(), &payload).map(|r| (state.full(), r))
+    };
+    match decoded {
         Err(e) => view! {
             <article class="bad-link">
                 <h1 tabindex="-1">"This result link can't be opened"</h1>
                 <Notice tone=Tone::Error testid="notice-bad-link">
-                    <p>{e.to_string()}</p>
+                    <p>{match (&e, needs) {
+                        (LinkError::OtherModel { .. }, Some(id)) => format!(
+                            "This result was made with the model file \u{201c}{id}\u{201d}, previewed in the browser that made the link. This site does not have it. To view the result, open that model file on the \u{201c}Preview your own model\u{201d} page, then open the link again."
+                        ),
+                        _ => e.to_string(),
+                    }}</p>
                     <p>"Check that the whole link was copied, or ask for it again. You can also take the assessment yourself: it takes about 10 minutes."</p>
                     <NoticeActions slot>
                         <button type="button" class="button button--primary" on:click=move |_| state.go(Route::Start)>
@@ -456,7 +471,7 @@ pub fn OverallSummary(
                     let name = a
                         .level_name_fits()
                         .then(|| model.levels[usize::from(level)].name.clone());
-                    let limit = if level == MAX_LEVEL {
+                    let limit = if level == model.top_level() {
                         "Every dimension is at the top level.".to_owned()
                     } else {
                         let short = match o.gaps.len() {
@@ -495,7 +510,7 @@ pub fn OverallSummary(
                         <p class="overall__score">
                             "Score "
                             <span class="overall__score-value" data-testid="overall-score">
-                                {format!("{} of {MAX_LEVEL}", score_text(score))}
+                                {format!("{} of {}", score_text(score), model.top_level())}
                             </span>
                             ": the mean of the dimensions"
                         </p>
@@ -585,7 +600,7 @@ pub fn ScoresTable(
     view! {
         <ScrollTable
             caption_id="scores-caption"
-            caption="Level (0 to 4) and score by dimension"
+            caption=format!("Level (0 to {}) and score by dimension", model.top_level())
             testid="scores-table"
             headings=&["Dimension", "Level", "Score", "Answered"]
         >
@@ -600,16 +615,16 @@ pub fn ScoresTable(
                                     } else {
                                         (NOT_AVAILABLE.to_owned(), NOT_AVAILABLE.to_owned())
                                     };
-                                    // The score as a bar from 0 to 4, with a tick per level:
-                                    // the chart's numbers at a glance on a phone.
-                                    let width = if d.assessed { 100.0 * d.score / f64::from(MAX_LEVEL) } else { 0.0 };
+                                    // The score as a bar from 0 to the top level, with a tick
+                                    // per level: the chart's numbers at a glance on a phone.
+                                    let width = if d.assessed { 100.0 * d.score / f64::from(model.top_level().max(1)) } else { 0.0 };
                                     view! {
                                         <tr data-testid=format!("score-{}", dim.id)>
                                             <th scope="row">{dim.name.clone()}</th>
                                             <td class="scores__num">{level}</td>
                                             <td class="scores__num scores__score">
                                                 <span class="scores__value">{score}</span>
-                                                <span class="scores__bar" aria-hidden="true">
+                                                <span class="scores__bar" aria-hidden="true" style:--levels=model.top_level().max(1).to_string()>
                                                     <span class="scores__fill" style:width=format!("{width:.1}%")></span>
                                                 </span>
                                             </td>

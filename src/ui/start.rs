@@ -4,6 +4,7 @@ use crate::route::Route;
 use crate::state::use_app;
 use crate::time;
 use crate::ui::confirm::ConfirmPanel;
+use crate::ui::format::count_words;
 use leptos::prelude::*;
 
 /// Explains the assessment and offers to start, or to resume the draft.
@@ -125,7 +126,7 @@ pub fn StartPage() -> impl IntoView {
             </div>
             {actions}
             <section class="start__section" aria-labelledby="levels-title">
-                <h2 id="levels-title">"The five levels at a glance"</h2>
+                <h2 id="levels-title">{format!("The {} levels at a glance", count_words(model.levels.len()))}</h2>
                 <ol class="levels" start="0">
                     {model
                         .levels

@@ -10,9 +10,7 @@ use crate::ui::table::ScrollTable;
 use crate::{link, route};
 use leptos::prelude::*;
 use maturity_engine::compare::target_progress;
-use maturity_engine::{
-    assess, short_of, Answers, Assessment, DimensionScore, Model, Targets, MAX_LEVEL,
-};
+use maturity_engine::{assess, short_of, Answers, Assessment, DimensionScore, Model, Targets};
 
 /// The level a dimension is measured against: its target, or else the
 /// next level the model describes for it (`None` at the top). A target of
@@ -175,7 +173,7 @@ fn TargetsTable(
                         on:change=move |ev| state.set_target(d, event_target_value(&ev).parse::<u8>().ok())
                     >
                         <option value="" selected=move || targets.with(|t| t.get(d).is_none_or(|l| l == 0))>"Next level"</option>
-                        {(1..=MAX_LEVEL)
+                        {(1..=model.top_level())
                             .map(|l| view! {
                                 <option value=l.to_string() selected=move || targets.with(|t| t.get(d) == Some(l))>
                                     {format!("Level {l}")}

@@ -499,6 +499,7 @@ fn TeamChart<'a>(model: &'static Model, aggregate: &'a Aggregate) -> impl IntoVi
     let high: Vec<Option<f64>> = spreads.iter().map(|s| s.max).collect();
     let svg = chart::radar_svg(&Radar {
         names: &names,
+        top: model.top_level(),
         series: &[Series {
             label: "Median",
             values: &median,
