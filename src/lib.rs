@@ -50,8 +50,7 @@ pub fn App() -> impl IntoView {
         Some(file) => Suspend::new(send_wrapper::SendWrapper::new(async move {
             match ui::lazy::check_model(file.text).await {
                 Ok(Ok(model)) => {
-                    storage::scope_to_model(&model.id);
-                    route::mark_links_as_needing(&model.id);
+                    preview::activate(&model.id);
                     provide_context(ui::author::ActivePreview {
                         file: file.name,
                         title: model.title.clone(),

@@ -1,9 +1,11 @@
 //! `localStorage` for the model file being previewed (the "Preview your own
 //! model" page): its name and text, kept until the author removes them.
 //! While one is kept, the app runs on it instead of the built-in model, with
-//! its own draft and snapshots ([`crate::storage::scope_to_model`]).
+//! its own draft and snapshots ([`crate::storage::scoped`]) and its result
+//! links marked as needing the file ([`crate::route::shared_hash`]).
 
-use crate::storage::StorageError;
+use crate::storage::{self, StorageError};
+use std::sync::OnceLock;
 
 const NAME_KEY: &str = "mlops-maturity:preview-name";
 const TEXT_KEY: &str = "mlops-maturity:preview-model";
@@ -17,41 +19,42 @@ pub struct PreviewFile {
     pub text: String,
 }
 
-fn local() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+/// The id of the previewed model this page runs on, if it runs on one.
+static ACTIVE: OnceLock<String> = OnceLock::new();
+
+/// Records that this page runs on the previewed model `id`: from then on
+/// storage keys and result links are those of that model. Called once, at
+/// start-up, before anything is read or written.
+pub fn activate(id: &str) {
+    let _ = ACTIVE.set(id.to_owned());
+}
+
+/// The id of the previewed model this page runs on ([`activate`]).
+pub fn active_id() -> Option<&'static str> {
+    ACTIVE.get().map(String::as_str)
 }
 
 /// The kept model file, if any (and if storage can be read).
 pub fn stored() -> Option<PreviewFile> {
-    let storage = local()?;
-    let text = storage.get_item(TEXT_KEY).ok().flatten()?;
-    let name = storage
-        .get_item(NAME_KEY)
-        .ok()
-        .flatten()
-        .unwrap_or_default();
+    let text = storage::get(TEXT_KEY).ok().flatten()?;
+    let name = storage::get(NAME_KEY).ok().flatten().unwrap_or_default();
     Some(PreviewFile { name, text })
 }
 
 /// Keeps a model file for preview.
 ///
 /// # Errors
-/// [`StorageError::Unavailable`] without storage, [`StorageError::Full`]
-/// when the browser refuses the text.
+/// [`StorageError`], e.g. [`StorageError::Full`] when the browser refuses
+/// the text.
 pub fn store(file: &PreviewFile) -> Result<(), StorageError> {
-    let storage = local().ok_or(StorageError::Unavailable)?;
-    storage
-        .set_item(TEXT_KEY, &file.text)
-        .and_then(|()| storage.set_item(NAME_KEY, &file.name))
-        .map_err(|_| StorageError::Full)
+    storage::set(TEXT_KEY, &file.text)?;
+    storage::set(NAME_KEY, &file.name)
 }
 
 /// Stops previewing: the app runs on the built-in model again. The
 /// previewed model's draft and snapshots stay, for when the file is opened
 /// again.
 pub fn remove() {
-    if let Some(storage) = local() {
-        let _ = storage.remove_item(TEXT_KEY);
-        let _ = storage.remove_item(NAME_KEY);
-    }
+    let _ = storage::remove(TEXT_KEY);
+    let _ = storage::remove(NAME_KEY);
 }

@@ -123,20 +123,12 @@ const SHARED_PREFIX: &str = "#/r/";
 /// `#/r/<payload>/needs/<model id>`.
 const NEEDS: &str = "/needs/";
 
-/// The previewed model this page's links need, if it runs on one.
-static LINKS_NEED: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-
-/// Marks every result link this page writes as needing the model file of
-/// `model_id` (a model being previewed, which other browsers do not have).
-pub fn mark_links_as_needing(model_id: &str) {
-    let _ = LINKS_NEED.set(model_id.to_owned());
-}
-
-/// The fragment of a shared result: `#/r/<payload>`, marked when this page
-/// runs on a previewed model ([`mark_links_as_needing`]). Every link to a
+/// The fragment of a shared result: `#/r/<payload>`, marked as needing the
+/// model file when this page runs on a previewed model, which other
+/// browsers do not have ([`crate::preview::active_id`]). Every link to a
 /// result is written by this one function.
 pub fn shared_hash(payload: &str) -> String {
-    match LINKS_NEED.get() {
+    match crate::preview::active_id() {
         Some(id) => format!("{SHARED_PREFIX}{payload}{NEEDS}{id}"),
         None => format!("{SHARED_PREFIX}{payload}"),
     }

@@ -25,19 +25,11 @@ pub const DRAFT_KEY: &str = "mlops-maturity:draft";
 pub const BACKUP_PREFIX: &str = "mlops-maturity:draft-backup:";
 const PROBE_KEY: &str = "mlops-maturity:probe";
 
-/// The model whose draft and snapshots this page keeps, when it is not the
-/// built-in one (a previewed model file): set once, at start-up.
-static SCOPE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-
-/// Keeps this page's draft and snapshots apart from the built-in model's:
-/// every key gets `@<model id>` appended. Call before any other function here.
-pub fn scope_to_model(id: &str) {
-    let _ = SCOPE.set(id.to_owned());
-}
-
-/// `key` for the model this page keeps ([`scope_to_model`]).
+/// `key` for the model this page keeps: `key@<model id>` while a model file
+/// is previewed ([`crate::preview::active_id`]), so its draft and snapshots
+/// stay apart from the built-in model's.
 pub fn scoped(key: &str) -> String {
-    match SCOPE.get() {
+    match crate::preview::active_id() {
         Some(id) => format!("{key}@{id}"),
         None => key.to_owned(),
     }
@@ -81,8 +73,28 @@ fn local() -> Result<web_sys::Storage, StorageError> {
         .ok_or(StorageError::Unavailable)
 }
 
-fn set(key: &str, value: &str) -> Result<(), StorageError> {
+/// The text stored under `key`, if any.
+///
+/// # Errors
+/// [`StorageError::Unavailable`] when storage cannot be read.
+pub fn get(key: &str) -> Result<Option<String>, StorageError> {
+    local()?.get_item(key).map_err(classify)
+}
+
+/// Stores `value` under `key`.
+///
+/// # Errors
+/// [`StorageError`], e.g. [`StorageError::Full`].
+pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
     local()?.set_item(key, value).map_err(classify)
+}
+
+/// Removes what is stored under `key`.
+///
+/// # Errors
+/// [`StorageError::Unavailable`].
+pub fn remove(key: &str) -> Result<(), StorageError> {
+    local()?.remove_item(key).map_err(classify)
 }
 
 /// Checks that storage can be written at all.
@@ -91,7 +103,7 @@ fn set(key: &str, value: &str) -> Result<(), StorageError> {
 /// [`StorageError`] when writing a small test entry fails.
 pub fn probe() -> Result<(), StorageError> {
     set(PROBE_KEY, "1")?;
-    local()?.remove_item(PROBE_KEY).map_err(classify)
+    remove(PROBE_KEY)
 }
 
 /// Checks that `localStorage` can be reached (it may still be full). After
@@ -108,7 +120,7 @@ pub fn probe_readable() -> Result<(), StorageError> {
 /// # Errors
 /// [`StorageError::Unavailable`] when storage cannot be read.
 pub fn read_draft() -> Result<Option<String>, StorageError> {
-    local()?.get_item(&scoped(DRAFT_KEY)).map_err(classify)
+    get(&scoped(DRAFT_KEY))
 }
 
 /// Stores the draft's text.
@@ -124,7 +136,7 @@ pub fn write_draft(json: &str) -> Result<(), StorageError> {
 /// # Errors
 /// [`StorageError::Unavailable`].
 pub fn remove_draft() -> Result<(), StorageError> {
-    local()?.remove_item(&scoped(DRAFT_KEY)).map_err(classify)
+    remove(&scoped(DRAFT_KEY))
 }
 
 /// Keeps `raw` under a new backup key and returns that key. An existing

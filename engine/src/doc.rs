@@ -28,7 +28,7 @@ pub struct DocOptions<'a> {
 
 /// Words for a level span: "level 2 and every level above it", "level 4",
 /// "levels 1 to 2 only".
-pub fn span_words(q: &Question, top: u8) -> String {
+fn span_words(q: &Question, top: u8) -> String {
     match (q.level, q.until) {
         (l, u) if u == top && l == top => format!("level {l}"),
         (l, u) if u == top => format!("level {l} and every level above it"),

@@ -7,13 +7,15 @@
 //! JSON Schema is named on the page, and the limits it states are the
 //! engine's.
 
+mod common;
+
+use common::{letter, repo};
 use maturity_engine::model::{MAX_DIMENSIONS, MAX_LEVELS, MAX_QUESTIONS, MIN_LEVELS};
-use maturity_engine::{assess, Answer, Answers, Model};
+use maturity_engine::{assess, Answers, Model};
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_json::Value;
 use std::fmt;
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const DOC: &str = include_str!("../../docs/CUSTOMIZE.md");
@@ -209,15 +211,7 @@ fn every_json_block_is_tested() {
 
 /// Validates `instance` against docs/model.schema.json; the error as text.
 fn schema_check(instance: &Value) -> Result<(), String> {
-    let schema: Value = serde_json::from_str(SCHEMA).unwrap();
-    let url = "https://maturity.invalid/model.schema.json";
-    let mut compiler = boon::Compiler::new();
-    compiler.add_resource(url, schema).unwrap();
-    let mut schemas = boon::Schemas::new();
-    let index = compiler.compile(url, &mut schemas).unwrap();
-    schemas
-        .validate(instance, index)
-        .map_err(|e| format!("{e:#}"))
+    common::schema_check(SCHEMA, instance)
 }
 
 #[test]
@@ -358,10 +352,6 @@ fn excerpts_are_from_example_small() {
     }
 }
 
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
-}
-
 #[test]
 fn model_check_prints_what_the_page_shows() {
     let dir = std::env::temp_dir().join(format!("customize-md-{}", std::process::id()));
@@ -379,19 +369,6 @@ fn model_check_prints_what_the_page_shows() {
     );
     assert_eq!(printed, of_kind("text model-check")[0].body);
     std::fs::remove_dir_all(dir).unwrap();
-}
-
-fn answer(letter: char) -> Answer {
-    match letter {
-        'N' => Answer::No,
-        'P' => Answer::Partially,
-        'M' => Answer::Mostly,
-        'F' => Answer::Fully,
-        '?' => Answer::DontKnow,
-        'x' => Answer::NotApplicable,
-        '_' => Answer::Unanswered,
-        _ => panic!("unknown answer letter {letter:?}"),
-    }
 }
 
 /// A level and a score with two decimals, as the page writes them.
@@ -417,7 +394,7 @@ fn scores_shown_for_example_small_hold() {
                 let questions: Vec<usize> = model.questions_of(d).collect();
                 assert_eq!(letters.len(), questions.len(), "{name}: one letter each");
                 for (q, l) in questions.into_iter().zip(letters) {
-                    answers.set(q, answer(l));
+                    answers.set(q, letter(l));
                 }
             }
             want.push((name.to_owned(), right.trim().to_owned()));

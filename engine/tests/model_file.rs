@@ -3,14 +3,13 @@
 //! than the built-in one (`models/example-small.json`: 3 dimensions, levels
 //! 0 to 3, 12 questions) scored exactly as the model says.
 
+mod common;
+
+use common::repo;
 use maturity_engine::model::BUILTIN_JSON;
 use maturity_engine::{assess, link, Answer, Answers, Model, Targets};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
-}
 
 fn small() -> Model {
     let text = std::fs::read_to_string(repo("models/example-small.json")).unwrap();
@@ -19,29 +18,12 @@ fn small() -> Model {
 
 #[test]
 fn schema_doc_is_current() {
-    let path = repo("docs/model.schema.json");
-    let schema = Model::schema();
-    if std::env::var_os("UPDATE_DOCS").is_some() {
-        std::fs::write(&path, &schema).unwrap();
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == schema,
-        "docs/model.schema.json is out of date: run UPDATE_DOCS=1 cargo test -p maturity-engine --test model_file"
-    );
+    common::assert_generated("docs/model.schema.json", &Model::schema(), "model_file");
 }
 
 /// Validates `instance` against the derived schema; the error as text.
 fn schema_check(instance: &serde_json::Value) -> Result<(), String> {
-    let schema: serde_json::Value = serde_json::from_str(&Model::schema()).unwrap();
-    let url = "https://maturity.invalid/model.schema.json";
-    let mut compiler = boon::Compiler::new();
-    compiler.add_resource(url, schema).unwrap();
-    let mut schemas = boon::Schemas::new();
-    let index = compiler.compile(url, &mut schemas).unwrap();
-    schemas
-        .validate(instance, index)
-        .map_err(|e| format!("{e:#}"))
+    common::schema_check(&Model::schema(), instance)
 }
 
 #[test]

@@ -15,7 +15,6 @@ const MAX_LEVEL: u8 = 4;
 use maturity_engine::doc::{questionnaire_markdown, DocOptions};
 use maturity_engine::{builtin, Model};
 use std::collections::{BTreeSet, HashMap};
-use std::path::PathBuf;
 
 fn in_model(model: &Model, bullet: &Bullet) -> bool {
     match bullet {
@@ -563,15 +562,10 @@ fn render_questionnaire(model: &Model) -> String {
 
 #[test]
 fn questionnaire_doc_is_current() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/QUESTIONNAIRE.md");
-    let rendered = render_questionnaire(builtin());
-    if std::env::var_os("UPDATE_DOCS").is_some() {
-        std::fs::write(&path, &rendered).unwrap();
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == rendered,
-        "docs/QUESTIONNAIRE.md is out of date: run UPDATE_DOCS=1 cargo test -p maturity-engine --test traceability"
+    common::assert_generated(
+        "docs/QUESTIONNAIRE.md",
+        &render_questionnaire(builtin()),
+        "traceability",
     );
 }
 

@@ -22,13 +22,13 @@ pub struct ActivePreview {
 /// What the chosen file turned out to be.
 #[derive(Clone)]
 enum Outcome {
-    /// The file could not be read, or its chunk not loaded.
+    /// The file could not be read.
     Unreadable(String),
     /// Checked: the model, or its problems.
     Checked {
         name: String,
         text: String,
-        result: Result<&'static Model, Vec<Problem>>,
+        result: Result<Box<Model>, Vec<Problem>>,
     },
 }
 
@@ -73,7 +73,7 @@ pub fn AuthorPage() -> impl IntoView {
                 Err(e) => Outcome::Unreadable(format!("{name} can't be read: {e}.")),
                 // This page is the `author` chunk, which holds the checker.
                 Ok(text) => {
-                    let result = Model::check(&text).map(|m| &*Box::leak(Box::new(m)));
+                    let result = Model::check(&text).map(Box::new);
                     Outcome::Checked { name, text, result }
                 }
             };
@@ -124,7 +124,7 @@ pub fn AuthorPage() -> impl IntoView {
                 let (n2, t2) = (name.clone(), text);
                 view! {
                     <Notice tone=Tone::Info testid="author-valid">
-                        <p><strong>{format!("{name} is a valid model: {}. ", model.title)}</strong>{summary(model)}</p>
+                        <p><strong>{format!("{name} is a valid model: {}. ", model.title)}</strong>{summary(&model)}</p>
                         <p>"Previewing runs the whole app on it in this browser: questionnaire, results, radar, roadmap and links. Your answers to the built-in assessment are kept apart and come back when you stop."</p>
                         <NoticeActions slot>
                             <button type="button" class="button button--primary" data-testid="author-preview"

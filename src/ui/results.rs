@@ -95,13 +95,7 @@ pub fn SharedResultPage(
         let (p, needs) = crate::route::needs_model(&payload);
         (p.to_owned(), needs.map(str::to_owned))
     };
-    // A page previewing a model file reads links with that model only.
-    let decoded = if state.model.id == maturity_engine::builtin_core().id {
-        link::decode_builtin(&payload)
-    } else {
-        link::decode(state.full(), &payload).map(|r| (state.full(), r))
-    };
-    match decoded {
+    match link::decode_versions(state.full(), maturity_engine::builtin_version, &payload) {
         Err(e) => view! {
             <article class="bad-link">
                 <h1 tabindex="-1">"This result link can't be opened"</h1>
