@@ -9,7 +9,8 @@
 // - marks the stylesheet of the lazily loaded pages `disabled` (it is
 //   downloaded with the first of them, see src/ui/lazy.rs);
 // - copies the web app manifest, the icons and crash.js (minified) from
-//   public/, and links the manifest and icons
+//   public/, and the model files listed in MODELS as models/<id>.json
+//   (compacted), and links the manifest and icons
 //   from index.html (unless it links its own);
 // - writes a Content-Security-Policy <meta> into index.html whose script-src
 //   allows Trunk's inline loader by its SHA-256 (computed here from the
@@ -170,6 +171,11 @@ self.addEventListener('activate', (event) => {
 });
 `;
 
+/** The model files listed in MODELS (comma-separated, relative to the repository). */
+export function siteModels(setting = process.env.MODELS ?? '') {
+  return setting.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
 /**
  * Runs the post-build step on `dir`. Returns a summary object.
  * `release` selects the offline worker (true) or the pass-through one.
@@ -182,6 +188,14 @@ export async function postbuild(dir, { release = true, split = true } = {}) {
   }
   // The model file's JSON Schema, for authors' editors (docs/CUSTOMIZE.md).
   await copyFile(join(ROOT, 'docs', 'model.schema.json'), join(dir, 'model.schema.json'));
+  // The site's extra models (MODELS=a.json,b.json; build.rs checked them),
+  // each fetched by the app when chosen (src/site.rs), and precached.
+  for (const file of siteModels()) {
+    const text = await readFile(join(ROOT, file), 'utf8');
+    const { id } = JSON.parse(text);
+    await mkdir(join(dir, 'models'), { recursive: true });
+    await writeFile(join(dir, 'models', `${id}.json`), JSON.stringify(JSON.parse(text)));
+  }
   // The crash notice (public/crash.js) is in every first load: minified in
   // release builds.
   const crash = await readFile(join(PUBLIC, 'crash.js'), 'utf8');

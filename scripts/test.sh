@@ -12,7 +12,7 @@
 #
 #   scripts/test.sh                 everything (what CI runs)
 #   scripts/test.sh e2e             only the named stages (setup always runs);
-#                                   names: fmt clippy clippy-wasm native wasm wasm-firefox build e2e firefox
+#                                   names: fmt clippy clippy-wasm native wasm wasm-firefox build build-models e2e firefox
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -109,8 +109,11 @@ stage wasm-firefox count_cargo env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wa
   GECKODRIVER="$(command -v geckodriver || echo /nonexistent/geckodriver)" \
   cargo test --target wasm32-unknown-unknown -p mlops-maturity
 stage build  -           trunk build --release
+# A site with a second model (tests/e2e/models.test.mjs): built into its own
+# directory, so dist/ stays the default site every other journey tests.
+stage build-models - env MODELS=models/example-small.json trunk build --release --dist dist-models
 # The harness serves dist/ itself on a free loopback port (tests/e2e/harness.mjs).
-stage e2e    count_node  env E2E_DIST="$ROOT/dist" node --test --test-reporter=spec tests/e2e/
+stage e2e    count_node  env E2E_DIST="$ROOT/dist" E2E_MODELS_DIST="$ROOT/dist-models" node --test --test-reporter=spec tests/e2e/
 # The core journeys (tests/e2e/journeys.mjs) in the second browser. Under CI a
 # missing or unlaunchable Firefox fails the stage (tests/e2e-firefox/firefox.mjs).
 stage firefox count_node env E2E_DIST="$ROOT/dist" node --test --test-reporter=spec tests/e2e-firefox/

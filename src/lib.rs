@@ -10,6 +10,7 @@ pub mod location;
 pub mod preview;
 pub mod pwa;
 pub mod route;
+pub mod site;
 pub mod snapshots;
 pub mod state;
 pub mod storage;
@@ -38,19 +39,21 @@ pub fn mount() {
 
 /// The whole app: loads the draft, follows the URL, saves every change.
 ///
-/// It runs on the built-in model, or on a model file being previewed
-/// ([`preview`]), which is checked again (in the `author` chunk) before the
-/// app starts on it. A kept file that no longer passes the checks (a newer
-/// app checks more) leaves the built-in model running and the file kept, so
-/// the "Preview your own model" page can show its problems.
+/// It runs on the model [`site`] decides: a model file being previewed
+/// ([`preview`]) or a site model ([`site::EXTRA`]), each checked (again) in
+/// the `author` chunk before the app starts on it, or the built-in model. A
+/// kept file that no longer passes the checks (a newer app checks more)
+/// leaves the built-in model running and the file kept, so the "Preview
+/// your own model" page can show its problems; a site model that cannot be
+/// fetched leaves the built-in model running, with a notice.
 #[component]
 pub fn App() -> impl IntoView {
-    let app = match preview::stored() {
-        None => booted(maturity_engine::builtin_core()),
-        Some(file) => Suspend::new(send_wrapper::SendWrapper::new(async move {
+    let hash = location::current_hash();
+    let app = if let Some(file) = preview::stored() {
+        Suspend::new(send_wrapper::SendWrapper::new(async move {
             match ui::lazy::check_model(file.text).await {
                 Ok(Ok(model)) => {
-                    preview::activate(&model.id);
+                    site::activate(&model.id, true);
                     provide_context(ui::author::ActivePreview {
                         file: file.name,
                         title: model.title.clone(),
@@ -60,13 +63,64 @@ pub fn App() -> impl IntoView {
                 _ => booted(maturity_engine::builtin_core()),
             }
         }))
-        .into_any(),
+        .into_any()
+    } else if let Some(chosen) = site::to_start_on(&hash) {
+        Suspend::new(send_wrapper::SendWrapper::new(async move {
+            match start_on(chosen).await {
+                Ok(model) => {
+                    site::activate(&model.id, false);
+                    let _ = site::choose(Some(chosen.id));
+                    booted(model)
+                }
+                Err(why) => {
+                    provide_context(site::LoadFailed {
+                        title: chosen.title,
+                        why,
+                    });
+                    booted(maturity_engine::builtin_core())
+                }
+            }
+        }))
+        .into_any()
+    } else {
+        // A link made with the built-in model opens it, and the site opens
+        // on it from then on.
+        if site::code_in_hash(&hash) == Some(maturity_engine::builtin_core().code) {
+            let _ = site::choose(None);
+        }
+        booted(maturity_engine::builtin_core())
     };
     // The service worker lives as long as the page, so it is registered
     // here and not in `AppShell`, which tests mount again and again.
     view! {
         {app}
         <pwa::UpdatePrompt/>
+    }
+}
+
+/// Fetches a site model and checks it, as any model file is checked.
+async fn start_on(
+    chosen: &'static site::SiteModel,
+) -> Result<&'static maturity_engine::Model, String> {
+    let text = site::fetch(chosen).await?;
+    match ui::lazy::check_model(text).await {
+        Ok(Ok(model)) if model.id == chosen.id && model.code == chosen.code => Ok(model),
+        Ok(Ok(_)) => Err(format!(
+            "the site's {} is another model than the one it was built with",
+            chosen.file
+        )),
+        Ok(Err(problems)) => Err(format!(
+            "the site's {} has {} problem(s), the first: {}",
+            chosen.file,
+            problems.len(),
+            problems
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        )),
+        Err(ui::lazy::LoadError) => Err(
+            "the app's code for reading it could not be downloaded (are you offline?)".to_owned(),
+        ),
     }
 }
 
@@ -89,6 +143,13 @@ pub fn AppShell(
     let model = state.model;
 
     let hash = location::on_hash_change(move |h| {
+        // A result made with another of the site's models opens on it.
+        if site::must_restart_for(model, &h) {
+            if let Some(l) = web_sys::window().map(|w| w.location()) {
+                let _ = l.reload();
+            }
+            return;
+        }
         let route = Route::parse(model, &h);
         if state.route.get_untracked() != route {
             state.route.set(route);

@@ -1,11 +1,9 @@
 //! `localStorage` for the model file being previewed (the "Preview your own
 //! model" page): its name and text, kept until the author removes them.
-//! While one is kept, the app runs on it instead of the built-in model, with
-//! its own draft and snapshots ([`crate::storage::scoped`]) and its result
-//! links marked as needing the file ([`crate::route::shared_hash`]).
+//! While one is kept, the app runs on it instead of the built-in model
+//! ([`crate::site`] says what that changes).
 
 use crate::storage::{self, StorageError};
-use std::sync::OnceLock;
 
 const NAME_KEY: &str = "mlops-maturity:preview-name";
 const TEXT_KEY: &str = "mlops-maturity:preview-model";
@@ -17,21 +15,6 @@ pub struct PreviewFile {
     pub name: String,
     /// Its text (JSON), validated before it was kept.
     pub text: String,
-}
-
-/// The id of the previewed model this page runs on, if it runs on one.
-static ACTIVE: OnceLock<String> = OnceLock::new();
-
-/// Records that this page runs on the previewed model `id`: from then on
-/// storage keys and result links are those of that model. Called once, at
-/// start-up, before anything is read or written.
-pub fn activate(id: &str) {
-    let _ = ACTIVE.set(id.to_owned());
-}
-
-/// The id of the previewed model this page runs on ([`activate`]).
-pub fn active_id() -> Option<&'static str> {
-    ACTIVE.get().map(String::as_str)
 }
 
 /// The kept model file, if any (and if storage can be read).

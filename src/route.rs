@@ -125,10 +125,10 @@ const NEEDS: &str = "/needs/";
 
 /// The fragment of a shared result: `#/r/<payload>`, marked as needing the
 /// model file when this page runs on a previewed model, which other
-/// browsers do not have ([`crate::preview::active_id`]). Every link to a
+/// browsers do not have ([`crate::site::previewed_id`]). Every link to a
 /// result is written by this one function.
 pub fn shared_hash(payload: &str) -> String {
-    match crate::preview::active_id() {
+    match crate::site::previewed_id() {
         Some(id) => format!("{SHARED_PREFIX}{payload}{NEEDS}{id}"),
         None => format!("{SHARED_PREFIX}{payload}"),
     }

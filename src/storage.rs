@@ -25,11 +25,16 @@ pub const DRAFT_KEY: &str = "mlops-maturity:draft";
 pub const BACKUP_PREFIX: &str = "mlops-maturity:draft-backup:";
 const PROBE_KEY: &str = "mlops-maturity:probe";
 
-/// `key` for the model this page keeps: `key@<model id>` while a model file
-/// is previewed ([`crate::preview::active_id`]), so its draft and snapshots
-/// stay apart from the built-in model's.
+/// `key` for the model this page runs on: `key@<model id>` for any model
+/// but the built-in one ([`crate::site::active_id`]), so each model's draft
+/// and snapshots stay apart.
 pub fn scoped(key: &str) -> String {
-    match crate::preview::active_id() {
+    scoped_for(key, crate::site::active_id())
+}
+
+/// `key` for the model `id` (`None`: the built-in model).
+pub fn scoped_for(key: &str, id: Option<&str>) -> String {
+    match id {
         Some(id) => format!("{key}@{id}"),
         None => key.to_owned(),
     }

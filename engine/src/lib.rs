@@ -14,6 +14,7 @@ pub mod history;
 pub mod link;
 pub mod model;
 pub mod scoring;
+pub mod site;
 pub mod sort;
 
 pub use answer::{Answer, Answers, Targets};

@@ -32,14 +32,6 @@ enum Outcome {
     },
 }
 
-/// Reloads the app on the start page, after the previewed model changed.
-fn restart() {
-    if let Some(l) = web_sys::window().map(|w| w.location()) {
-        let _ = l.set_hash("#/");
-        let _ = l.reload();
-    }
-}
-
 /// What a valid model holds, in a few lines.
 fn summary(m: &Model) -> String {
     let levels: Vec<String> = m
@@ -82,7 +74,7 @@ pub fn AuthorPage() -> impl IntoView {
     };
     let preview_it = move |name: String, text: String| {
         match preview::store(&PreviewFile { name, text }) {
-            Ok(()) => restart(),
+            Ok(()) => crate::site::restart(),
             Err(e) => store_error.set(Some(format!(
                 "The model can't be kept for preview: {e}. Free some space (for example, delete saved results) and try again."
             ))),
@@ -90,7 +82,7 @@ pub fn AuthorPage() -> impl IntoView {
     };
     let stop = move |_| {
         preview::remove();
-        restart();
+        crate::site::restart();
     };
 
     let result = move || {

@@ -15,6 +15,17 @@ pub fn count_words(n: usize) -> String {
         .map_or_else(|| n.to_string(), |w| (*w).to_owned())
 }
 
+/// How long answering `questions` questions takes, at about 20 seconds
+/// each: "about 10 minutes", "about 3 hours".
+pub fn time_estimate(questions: usize) -> String {
+    let minutes = (questions * 20).div_ceil(60).max(1);
+    match minutes {
+        1 => "about a minute".to_owned(),
+        m if m < 90 => format!("about {m} minutes"),
+        m => format!("about {} hours", (m + 30) / 60),
+    }
+}
+
 /// A score with one decimal, as everywhere in the app.
 pub fn score_text(score: f64) -> String {
     format!("{score:.1}")
@@ -55,6 +66,14 @@ pub fn percent_text(share: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_estimates_read_as_minutes_then_hours() {
+        assert_eq!(time_estimate(30), "about 10 minutes");
+        assert_eq!(time_estimate(12), "about 4 minutes");
+        assert_eq!(time_estimate(2), "about a minute");
+        assert_eq!(time_estimate(500), "about 3 hours");
+    }
 
     #[test]
     fn scores_have_one_decimal() {

@@ -78,8 +78,26 @@ pub fn Notices() -> impl IntoView {
             )
         })
     };
+    let site_failed = use_context::<crate::site::LoadFailed>().map(|f| {
+        view! {
+            <Notice tone=Tone::Warning testid="notice-model-failed">
+                <p>
+                    <strong>{format!("\u{201c}{}\u{201d} couldn't be opened: ", f.title)}</strong>
+                    {format!("{}. You are on the built-in questionnaire; your answers to the other one are kept in this browser.", f.why)}
+                </p>
+                <NoticeActions slot>
+                    <button type="button" class="button" on:click=|_| {
+                        if let Some(l) = web_sys::window().map(|w| w.location()) {
+                            let _ = l.reload();
+                        }
+                    }>"Try again"</button>
+                </NoticeActions>
+            </Notice>
+        }
+    });
     view! {
         <div class="notices">
+            {site_failed}
             <Show when=move || state.storage_error.with(Option::is_some)>
                 <Notice tone=Tone::Warning testid="notice-storage">
                     <p>{storage_msg}</p>

@@ -1,10 +1,12 @@
 //! The start page: what the assessment is, and start or resume.
 
 use crate::route::Route;
+use crate::site;
 use crate::state::use_app;
+use crate::storage;
 use crate::time;
 use crate::ui::confirm::ConfirmPanel;
-use crate::ui::format::count_words;
+use crate::ui::format::{count_words, time_estimate};
 use leptos::prelude::*;
 
 /// Explains the assessment and offers to start, or to resume the draft.
@@ -86,14 +88,12 @@ pub fn StartPage() -> impl IntoView {
 
     view! {
         <article class="start">
-            <h1 class="start__title" tabindex="-1">"MLOps maturity self-assessment"</h1>
-            <p class="start__lead">
-                "Find out where your team stands on the five-level MLOps maturity model, what holds each area back, and what to do next."
-            </p>
+            {heading(model)}
+            <ModelChoice/>
             <ul class="start__facts">
                 <li>
                     <strong>{format!("{total} questions")}</strong>
-                    {format!(" in {} areas, about 10 minutes.", model.dimensions.len())}
+                    {format!(" in {} areas, {}.", model.dimensions.len(), time_estimate(total))}
                 </li>
                 <li>
                     <strong>"Nothing leaves your browser. "</strong>
@@ -165,4 +165,109 @@ pub fn StartPage() -> impl IntoView {
             </section>
         </article>
     }
+}
+
+/// The page's title and lead: the built-in model's as the static shell in
+/// index.html has them, or the running model's own title.
+fn heading(model: &'static maturity_engine::Model) -> impl IntoView {
+    let builtin = model.id == maturity_engine::builtin_core().id;
+    let title = if builtin {
+        "MLOps maturity self-assessment".to_owned()
+    } else {
+        model.title.clone()
+    };
+    let lead = if builtin {
+        "Find out where your team stands on the five-level MLOps maturity model, what holds each area back, and what to do next.".to_owned()
+    } else {
+        format!(
+            "Find out where your team stands on this model's {} levels, what holds each area back, and what to do next.",
+            count_words(model.levels.len())
+        )
+    };
+    view! {
+        <h1 class="start__title" tabindex="-1">{title}</h1>
+        <p class="start__lead">{lead}</p>
+    }
+}
+
+/// One questionnaire the site offers.
+struct Choice {
+    /// `None`: the built-in model.
+    id: Option<&'static str>,
+    title: &'static str,
+    dimensions: usize,
+    questions: usize,
+    levels: usize,
+}
+
+/// The questionnaires of a site built with more than the built-in model
+/// (`MODELS=…`), to switch between; each keeps its own draft. Not shown on
+/// a site with one model, nor while a model file is previewed.
+#[component]
+fn ModelChoice() -> impl IntoView {
+    if site::EXTRA.is_empty() || site::previewed_id().is_some() {
+        return None;
+    }
+    let builtin = maturity_engine::builtin_core();
+    let choices = std::iter::once(Choice {
+        id: None,
+        title: builtin.title.as_str(),
+        dimensions: builtin.dimensions.len(),
+        questions: builtin.questions.len(),
+        levels: builtin.levels.len(),
+    })
+    .chain(site::EXTRA.iter().map(|m| Choice {
+        id: Some(m.id),
+        title: m.title,
+        dimensions: m.dimensions,
+        questions: m.questions,
+        levels: m.levels,
+    }));
+    let running = site::active_id();
+    let failed = RwSignal::new(None::<String>);
+    let items = choices
+        .map(|c| {
+            let current = c.id == running;
+            let facts = format!(
+                "{} areas \u{b7} {} questions \u{b7} levels 0\u{2013}{}",
+                c.dimensions,
+                c.questions,
+                c.levels.saturating_sub(1)
+            );
+            let has_draft = !current
+                && storage::get(&storage::scoped_for(storage::DRAFT_KEY, c.id))
+                    .ok()
+                    .flatten()
+                    .is_some();
+            let id = c.id;
+            let switch = move |_| match site::choose(id) {
+                Ok(()) => site::restart(),
+                Err(e) => failed.set(Some(format!("Can't switch questionnaires: {e}."))),
+            };
+            view! {
+                <li class="models__item" class:models__item--current=current aria-current=current.then_some("true")>
+                    <span class="models__name">{c.title}</span>
+                    <span class="models__facts">{facts}</span>
+                    {has_draft.then(|| view! { <span class="models__draft">"Draft saved in this browser"</span> })}
+                    {if current {
+                        view! { <span class="models__badge">"In use"</span> }.into_any()
+                    } else {
+                        view! {
+                            <button type="button" class="button models__switch" aria-label=format!("Switch to {}", c.title) on:click=switch>
+                                "Switch"
+                            </button>
+                        }
+                        .into_any()
+                    }}
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section class="models" aria-labelledby="models-title">
+            <h2 id="models-title" class="models__title">"Questionnaires on this site"</h2>
+            <ul class="models__list">{items}</ul>
+            {move || failed.get().map(|m| view! { <p class="models__error" role="alert">{m}</p> })}
+        </section>
+    })
 }
