@@ -165,7 +165,8 @@ pub struct CrosswalkLevel {
     pub requires: Vec<String>,
 }
 
-/// One of the five levels, from the seed's overview table.
+/// One level of the model ([`MIN_LEVELS`] to [`MAX_LEVELS`] of them): in the
+/// built-in model, a row of the seed's overview table.
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 pub struct Level {
     /// 0, 1, .. in order.
