@@ -45,16 +45,16 @@ pub struct Model {
     #[serde(default)]
     pub uses: Vec<String>,
     /// The levels, numbered 0, 1, .. in order: 2 to 7 of them.
-    #[schemars(length(min = 2, max = 7))]
+    #[schemars(length(min = MIN_LEVELS, max = MAX_LEVELS))]
     pub levels: Vec<Level>,
     /// The areas assessed, each an axis of the radar: 1 to 16.
-    #[schemars(length(min = 1, max = 16))]
+    #[schemars(length(min = 1, max = MAX_DIMENSIONS))]
     pub dimensions: Vec<Dimension>,
     /// The model's own statements of what each dimension looks like at each
     /// level, verbatim. Every one is cited by a question or listed in `not_asked`.
     pub characteristics: Vec<Characteristic>,
     /// The questions, in the order they are asked: 1 to 2000.
-    #[schemars(length(min = 1, max = 2000))]
+    #[schemars(length(min = 1, max = MAX_QUESTIONS))]
     pub questions: Vec<Question>,
     /// Seed characteristics deliberately not asked, each with the reason.
     #[serde(default)]
@@ -195,6 +195,8 @@ pub struct Dimension {
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 pub struct Characteristic {
     pub id: String,
+    /// The level it describes, 0 to the top level.
+    #[schemars(range(max = MAX_LEVELS - 1))]
     pub level: u8,
     /// Dimension id.
     pub dimension: String,
@@ -208,12 +210,12 @@ pub struct Question {
     /// Dimension id.
     pub dimension: String,
     /// The level at which the practice is first expected (1 to the top level).
-    #[schemars(range(min = 1, max = 6))]
+    #[schemars(range(min = 1, max = MAX_LEVELS - 1))]
     pub level: u8,
     /// The last level whose rows still describe the practice: a later level
     /// replaces it. Absent in the file: the model's top level.
     #[serde(default = "until_top")]
-    #[schemars(range(min = 1, max = 6))]
+    #[schemars(range(min = 1, max = MAX_LEVELS - 1))]
     pub until: u8,
     pub text: String,
     /// The practice named in a few words ("Automated builds"), for lists.
