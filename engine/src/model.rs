@@ -332,6 +332,12 @@ pub enum ModelError {
     /// An entry of `previous` names a question this version does not have,
     /// or carries an answer over to anything but exactly one question.
     BadPrevious(String),
+    /// An entry of `previous` is for a version that is not below the model's.
+    PreviousVersion {
+        question: String,
+        version: u8,
+        model_version: u8,
+    },
     /// The crosswalk's levels are not numbered 0, 1, .. in order, or one
     /// requires a question that does not exist.
     BadCrosswalk(String),
@@ -416,6 +422,22 @@ impl fmt::Display for ModelError {
             ModelError::BadPrevious(id) => write!(
                 f,
                 "the entry of \"previous\" for {id:?} names an unknown question, or carries its answer to other than one question: fix \"becomes\" or \"change\""
+            ),
+            ModelError::PreviousVersion {
+                question,
+                version,
+                model_version: 0,
+            } => write!(
+                f,
+                "the entry of \"previous\" for {question:?} has version {version}, but this model is version 0 and has no earlier version: raise the model's \"version\", or remove the entry"
+            ),
+            ModelError::PreviousVersion {
+                question,
+                version,
+                model_version,
+            } => write!(
+                f,
+                "the entry of \"previous\" for {question:?} has version {version}, which must be lower than the model's version {model_version}: set it to the version that asked the question, or raise the model's \"version\" if this file is a new version"
             ),
             ModelError::BadCrosswalk(what) => write!(f, "the crosswalk is inconsistent: {what}"),
         }
@@ -773,10 +795,20 @@ impl Model {
         for (i, e) in self.previous.iter().enumerate() {
             let known = e.becomes.iter().all(|b| questions.contains(b.as_str()));
             let carries_to_one = e.change != Change::Same || e.becomes.len() == 1;
-            if !known || !carries_to_one || e.version >= self.version {
+            if !known || !carries_to_one {
                 p.add(
                     format!("previous[{i}]"),
                     ModelError::BadPrevious(e.question.clone()),
+                );
+            }
+            if e.version >= self.version {
+                p.add(
+                    format!("previous[{i}].version"),
+                    ModelError::PreviousVersion {
+                        question: e.question.clone(),
+                        version: e.version,
+                        model_version: self.version,
+                    },
                 );
             }
         }
@@ -1278,6 +1310,14 @@ mod tests {
             broken(|v| v["previous"][0]["becomes"] = serde_json::json!(["gone.question"])),
             |e| matches!(e, ModelError::BadPrevious(_)),
         );
+        assert_eq!(
+            broken(|v| v["previous"][0]["version"] = 2.into()),
+            [ModelError::PreviousVersion {
+                question: "people.ds-with-de".into(),
+                version: 2,
+                model_version: 2,
+            }],
+        );
         assert_any(
             broken(|v| {
                 v["crosswalk"]["levels"][1]["requires"] = serde_json::json!(["gone.question"])
@@ -1365,6 +1405,26 @@ mod tests {
         text.push_str(" {}");
         let e = Model::check(&text).unwrap_err();
         assert!(matches!(e[0].error, ModelError::Syntax(_)), "{e:?}");
+    }
+
+    #[test]
+    fn a_previous_entry_not_below_the_models_version_names_both_versions() {
+        assert_eq!(
+            problems(|v| v["previous"][0]["version"] = 3.into()),
+            ["previous[0].version: the entry of \"previous\" for \"people.ds-with-de\" has version 3, which must be lower than the model's version 2: set it to the version that asked the question, or raise the model's \"version\" if this file is a new version"]
+        );
+        let found = problems(|v| {
+            v["version"] = 0.into();
+            v["previous"] = serde_json::json!([v["previous"][0].clone()]);
+            v["previous"][0]["version"] = 0.into();
+        });
+        assert!(
+            found.iter().any(|p| p.starts_with("previous[0].version: ")
+                && p.contains(
+                    "has version 0, but this model is version 0 and has no earlier version"
+                )),
+            "{found:#?}"
+        );
     }
 
     #[test]

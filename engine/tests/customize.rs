@@ -291,6 +291,7 @@ fn broken_examples_print_exactly_the_problems_shown() {
         "go round in a circle",
         "no question starts at level",
         "which is below its level or above the top level",
+        "which must be lower than the model's version",
     ] {
         assert!(
             shown.iter().any(|p| p.contains(kind)),
