@@ -291,8 +291,16 @@ pub enum ModelError {
     /// Levels must be numbered 0, 1, .. in order, [`MIN_LEVELS`] to
     /// [`MAX_LEVELS`] of them.
     Levels,
-    /// Two items of one kind share an id.
-    DuplicateId(String),
+    /// Two items of one list share an id (`list` is the list's field name,
+    /// `first` and `repeat` their indexes in it). Ids are compared within
+    /// each list: a dimension and a question may have the same id. For
+    /// `not_asked`, two entries are for the same characteristic.
+    DuplicateId {
+        list: &'static str,
+        id: String,
+        first: usize,
+        repeat: usize,
+    },
     /// A characteristic, question or note names a dimension that does not exist.
     UnknownDimension { item: String, dimension: String },
     /// A level outside the model's levels (questions: 1 to the top level,
@@ -354,10 +362,27 @@ impl fmt::Display for ModelError {
                 f,
                 "levels must be numbered 0, 1, 2, .. in order, {MIN_LEVELS} to {MAX_LEVELS} of them: renumber them"
             ),
-            ModelError::DuplicateId(id) => write!(
+            ModelError::DuplicateId {
+                list: "not_asked",
+                id,
+                first,
+                repeat,
+            } => write!(
                 f,
-                "the id {id:?} is used twice: give every dimension, characteristic and question its own id"
+                "two \"not_asked\" entries are for the characteristic {id:?} (not_asked[{first}] and not_asked[{repeat}]): keep one of them"
             ),
+            ModelError::DuplicateId {
+                list,
+                id,
+                first,
+                repeat,
+            } => {
+                let item = list.strip_suffix('s').unwrap_or(list);
+                write!(
+                    f,
+                    "two {list} share the id {id:?} ({list}[{first}] and {list}[{repeat}]): give each {item} its own id"
+                )
+            }
             ModelError::UnknownDimension { item, dimension } => write!(
                 f,
                 "{item:?} names the dimension {dimension:?}, which the model does not have: use one of the ids under \"dimensions\""
@@ -939,15 +964,27 @@ impl Model {
     }
 }
 
-/// Adds a `DuplicateId` problem at every repeat of an id in a list.
-fn unique<'a>(p: &mut Problems, list: &str, field: &str, ids: impl Iterator<Item = &'a str>) {
-    let mut seen = HashSet::new();
+/// Adds a `DuplicateId` problem at every repeat of an id within one list.
+fn unique<'a>(
+    p: &mut Problems,
+    list: &'static str,
+    field: &str,
+    ids: impl Iterator<Item = &'a str>,
+) {
+    let mut seen = std::collections::HashMap::new();
     for (i, id) in ids.enumerate() {
-        if !seen.insert(id) {
+        if let Some(&first) = seen.get(id) {
             p.add(
                 format!("{list}[{i}].{field}"),
-                ModelError::DuplicateId(id.to_owned()),
+                ModelError::DuplicateId {
+                    list,
+                    id: id.to_owned(),
+                    first,
+                    repeat: i,
+                },
             );
+        } else {
+            seen.insert(id, i);
         }
     }
 }
@@ -1253,7 +1290,12 @@ mod tests {
         );
         assert_has(
             broken(|v| v["questions"][1]["id"] = v["questions"][0]["id"].clone()),
-            ModelError::DuplicateId("people.ds-with-de".into()),
+            ModelError::DuplicateId {
+                list: "questions",
+                id: "people.ds-with-de".into(),
+                first: 0,
+                repeat: 1,
+            },
         );
         assert_any(
             broken(|v| v["questions"][0]["dimension"] = "nope".into()),
@@ -1405,6 +1447,37 @@ mod tests {
         text.push_str(" {}");
         let e = Model::check(&text).unwrap_err();
         assert!(matches!(e[0].error, ModelError::Syntax(_)), "{e:?}");
+    }
+
+    #[test]
+    fn a_duplicate_id_names_its_list_and_both_items() {
+        let found = problems(|v| {
+            v["questions"][7]["id"] = v["questions"][6]["id"].clone();
+            v["dimensions"][1]["id"] = v["dimensions"][0]["id"].clone();
+            v["not_asked"][1]["characteristic"] = v["not_asked"][0]["characteristic"].clone();
+        });
+        let id = |list: &str, i: usize| {
+            let v: serde_json::Value = serde_json::from_str(BUILTIN_JSON).unwrap();
+            v[list][i]["id"].as_str().unwrap().to_owned()
+        };
+        for line in [
+            format!(
+                "questions[7].id: two questions share the id {:?} (questions[6] and questions[7]): give each question its own id",
+                id("questions", 6)
+            ),
+            "dimensions[1].id: two dimensions share the id \"people\" (dimensions[0] and dimensions[1]): give each dimension its own id".to_owned(),
+            "not_asked[1].characteristic: two \"not_asked\" entries are for the characteristic \"l0-people-1\" (not_asked[0] and not_asked[1]): keep one of them".to_owned(),
+        ] {
+            assert!(found.contains(&line), "{line}\nnot in {found:#?}");
+        }
+        // Ids are compared within each list: a question may share a
+        // dimension's id.
+        let renamed = BUILTIN_JSON.replace("\"people.ds-with-de\"", "\"people\"");
+        let m = Model::check(&renamed).unwrap_or_else(|p| panic!("{p:#?}"));
+        assert_eq!(
+            (m.questions[0].id.as_str(), m.dimensions[0].id.as_str()),
+            ("people", "people")
+        );
     }
 
     #[test]

@@ -286,7 +286,7 @@ fn broken_examples_print_exactly_the_problems_shown() {
     }
     // The page shows at least these kinds of problem.
     for kind in [
-        "is used twice",
+        "two questions share the id",
         "which the model does not have: use one of the ids under \"dimensions\"",
         "go round in a circle",
         "no question starts at level",

@@ -138,7 +138,7 @@ fn model_check_lists_every_problem_with_its_path_and_fails() {
     assert_eq!(code, 1, "{out}{err}");
     assert!(out.is_empty(), "no summary for a broken model: {out}");
     for line in [
-        "questions[1].id: the id \"data.described\" is used twice",
+        "questions[1].id: two questions share the id \"data.described\" (questions[0] and questions[1]): give each question its own id",
         "questions[4].dimension: \"release.checklist\" names the dimension \"nowhere\"",
         "questions[6].text: the text of question \"release.tests\" is empty",
         "dimensions[2].name: the name of dimension \"oversight\" is empty",
