@@ -311,9 +311,12 @@ pub enum ModelError {
         question: String,
         characteristic: String,
     },
-    /// A text that must say something is empty: an id, a title, a level's
-    /// or dimension's name, a question's text or action.
+    /// A text that must say something is empty: the title, a level's or
+    /// dimension's name, a characteristic's text, a question's text or action.
     EmptyText(String),
+    /// An id is empty: the model's, a dimension's, a characteristic's, a
+    /// question's, or the earlier question's of a `previous` entry.
+    EmptyId(String),
     /// A dimension has no question at all.
     EmptyDimension(String),
     /// A level above 0 that no question starts at: no answer could tell a
@@ -408,6 +411,10 @@ impl fmt::Display for ModelError {
             ModelError::EmptyText(item) => {
                 write!(f, "{item} is empty: write it, a few words at least")
             }
+            ModelError::EmptyId(item) => write!(
+                f,
+                "{item} is empty: write an id, which other entries, saved answers and links use to name it"
+            ),
             ModelError::EmptyDimension(d) => write!(
                 f,
                 "dimension {d:?} has no question: add one, or remove the dimension"
@@ -597,6 +604,9 @@ impl Model {
             p.add("levels", ModelError::Levels);
         }
         let top = self.top_level();
+        if self.id.trim().is_empty() {
+            p.add("id", ModelError::EmptyId("the model's id".into()));
+        }
         if self.title.trim().is_empty() {
             p.add("title", ModelError::EmptyText("the title".into()));
         }
@@ -661,6 +671,12 @@ impl Model {
         let questions: HashSet<&str> = self.questions.iter().map(|q| q.id.as_str()).collect();
 
         for (i, d) in self.dimensions.iter().enumerate() {
+            if d.id.trim().is_empty() {
+                p.add(
+                    format!("dimensions[{i}].id"),
+                    ModelError::EmptyId(format!("the id of dimension {}", i + 1)),
+                );
+            }
             if d.name.trim().is_empty() {
                 p.add(
                     format!("dimensions[{i}].name"),
@@ -669,6 +685,12 @@ impl Model {
             }
         }
         for (i, c) in self.characteristics.iter().enumerate() {
+            if c.id.trim().is_empty() {
+                p.add(
+                    format!("characteristics[{i}].id"),
+                    ModelError::EmptyId(format!("the id of characteristic {}", i + 1)),
+                );
+            }
             if !dims.contains(c.dimension.as_str()) {
                 p.add(
                     format!("characteristics[{i}].dimension"),
@@ -700,7 +722,7 @@ impl Model {
             if q.id.trim().is_empty() {
                 p.add(
                     format!("{at}.id"),
-                    ModelError::EmptyText(format!("the id of question {}", i + 1)),
+                    ModelError::EmptyId(format!("the id of question {}", i + 1)),
                 );
             }
             if !dims.contains(q.dimension.as_str()) {
@@ -818,6 +840,15 @@ impl Model {
             p.add(at, ModelError::Cycle(cycle));
         }
         for (i, e) in self.previous.iter().enumerate() {
+            if e.question.trim().is_empty() {
+                p.add(
+                    format!("previous[{i}].question"),
+                    ModelError::EmptyId(format!(
+                        "the earlier question's id in entry {} of \"previous\"",
+                        i + 1
+                    )),
+                );
+            }
             let known = e.becomes.iter().all(|b| questions.contains(b.as_str()));
             let carries_to_one = e.change != Change::Same || e.becomes.len() == 1;
             if !known || !carries_to_one {
@@ -1478,6 +1509,26 @@ mod tests {
             (m.questions[0].id.as_str(), m.dimensions[0].id.as_str()),
             ("people", "people")
         );
+    }
+
+    #[test]
+    fn every_empty_id_is_a_problem_at_its_path() {
+        let found = problems(|v| {
+            v["id"] = "".into();
+            v["dimensions"][1]["id"] = " ".into();
+            v["characteristics"][2]["id"] = "".into();
+            v["questions"][3]["id"] = "".into();
+            v["previous"][4]["question"] = "".into();
+        });
+        for line in [
+            "id: the model's id is empty: write an id, which other entries, saved answers and links use to name it",
+            "dimensions[1].id: the id of dimension 2 is empty: write an id, which other entries, saved answers and links use to name it",
+            "characteristics[2].id: the id of characteristic 3 is empty: write an id, which other entries, saved answers and links use to name it",
+            "questions[3].id: the id of question 4 is empty: write an id, which other entries, saved answers and links use to name it",
+            "previous[4].question: the earlier question's id in entry 5 of \"previous\" is empty: write an id, which other entries, saved answers and links use to name it",
+        ] {
+            assert!(found.iter().any(|p| p == line), "{line}\nnot in {found:#?}");
+        }
     }
 
     #[test]
