@@ -248,7 +248,8 @@ pub fn markdown_checklist(
         (Some(level), Some(score)) => {
             let _ = writeln!(
                 w,
-                "Overall level {level} ({score:.1} of 4). By dimension:\n"
+                "Overall level {level} ({score:.1} of {}). By dimension:\n",
+                model.top_level()
             );
         }
         _ => {

@@ -12,7 +12,7 @@
 //! | 1 | model code ([`Model::code`]) |
 //! | 1 | model version ([`Model::version`]) |
 //! | 1 | flags: bit 0 = targets present; other bits are zero |
-//! | ⌈bits / 8⌉ | answers, 3 bits each ([`Answer::code`]), in model question order, most significant bit first; then, if flagged, 3 bits per dimension in model order (0 = no target, 1..=5 = level 0..=4); then zero bits up to the byte boundary |
+//! | ⌈bits / 8⌉ | answers, 3 bits each ([`Answer::code`]), in model question order, most significant bit first; then, if flagged, 3 bits per dimension in model order (0 = no target, `l + 1` = level `l`, from level 0 to the model's top level: 1..=7 at most, as a model has at most [`MAX_LEVELS`](crate::model::MAX_LEVELS) levels); then zero bits up to the byte boundary |
 //! | 2 | CRC-16/CCITT-FALSE, big-endian, over the version digit's value (one byte) and every byte above |
 //!
 //! The encoding is canonical: unused bits (the padding above, and the low bits

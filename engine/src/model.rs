@@ -45,16 +45,16 @@ pub struct Model {
     #[serde(default)]
     pub uses: Vec<String>,
     /// The levels, numbered 0, 1, .. in order: 2 to 7 of them.
-    #[schemars(length(min = 2, max = 7))]
+    #[schemars(length(min = MIN_LEVELS, max = MAX_LEVELS))]
     pub levels: Vec<Level>,
     /// The areas assessed, each an axis of the radar: 1 to 16.
-    #[schemars(length(min = 1, max = 16))]
+    #[schemars(length(min = 1, max = MAX_DIMENSIONS))]
     pub dimensions: Vec<Dimension>,
     /// The model's own statements of what each dimension looks like at each
     /// level, verbatim. Every one is cited by a question or listed in `not_asked`.
     pub characteristics: Vec<Characteristic>,
     /// The questions, in the order they are asked: 1 to 2000.
-    #[schemars(length(min = 1, max = 2000))]
+    #[schemars(length(min = 1, max = MAX_QUESTIONS))]
     pub questions: Vec<Question>,
     /// Seed characteristics deliberately not asked, each with the reason.
     #[serde(default)]
@@ -165,7 +165,8 @@ pub struct CrosswalkLevel {
     pub requires: Vec<String>,
 }
 
-/// One of the five levels, from the seed's overview table.
+/// One level of the model ([`MIN_LEVELS`] to [`MAX_LEVELS`] of them): in the
+/// built-in model, a row of the seed's overview table.
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 pub struct Level {
     /// 0, 1, .. in order.
@@ -194,6 +195,8 @@ pub struct Dimension {
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 pub struct Characteristic {
     pub id: String,
+    /// The level it describes, 0 to the top level.
+    #[schemars(range(max = MAX_LEVELS - 1))]
     pub level: u8,
     /// Dimension id.
     pub dimension: String,
@@ -207,12 +210,12 @@ pub struct Question {
     /// Dimension id.
     pub dimension: String,
     /// The level at which the practice is first expected (1 to the top level).
-    #[schemars(range(min = 1, max = 6))]
+    #[schemars(range(min = 1, max = MAX_LEVELS - 1))]
     pub level: u8,
     /// The last level whose rows still describe the practice: a later level
     /// replaces it. Absent in the file: the model's top level.
     #[serde(default = "until_top")]
-    #[schemars(range(min = 1, max = 6))]
+    #[schemars(range(min = 1, max = MAX_LEVELS - 1))]
     pub until: u8,
     pub text: String,
     /// The practice named in a few words ("Automated builds"), for lists.
@@ -288,8 +291,16 @@ pub enum ModelError {
     /// Levels must be numbered 0, 1, .. in order, [`MIN_LEVELS`] to
     /// [`MAX_LEVELS`] of them.
     Levels,
-    /// Two items of one kind share an id.
-    DuplicateId(String),
+    /// Two items of one list share an id (`list` is the list's field name,
+    /// `first` and `repeat` their indexes in it). Ids are compared within
+    /// each list: a dimension and a question may have the same id. For
+    /// `not_asked`, two entries are for the same characteristic.
+    DuplicateId {
+        list: &'static str,
+        id: String,
+        first: usize,
+        repeat: usize,
+    },
     /// A characteristic, question or note names a dimension that does not exist.
     UnknownDimension { item: String, dimension: String },
     /// A level outside the model's levels (questions: 1 to the top level,
@@ -300,9 +311,12 @@ pub enum ModelError {
         question: String,
         characteristic: String,
     },
-    /// A text that must say something is empty: an id, a title, a level's
-    /// or dimension's name, a question's text or action.
+    /// A text that must say something is empty: the title, a level's or
+    /// dimension's name, a characteristic's text, a question's text or action.
     EmptyText(String),
+    /// An id is empty: the model's, a dimension's, a characteristic's, a
+    /// question's, or the earlier question's of a `previous` entry.
+    EmptyId(String),
     /// A dimension has no question at all.
     EmptyDimension(String),
     /// A level above 0 that no question starts at: no answer could tell a
@@ -329,6 +343,12 @@ pub enum ModelError {
     /// An entry of `previous` names a question this version does not have,
     /// or carries an answer over to anything but exactly one question.
     BadPrevious(String),
+    /// An entry of `previous` is for a version that is not below the model's.
+    PreviousVersion {
+        question: String,
+        version: u8,
+        model_version: u8,
+    },
     /// The crosswalk's levels are not numbered 0, 1, .. in order, or one
     /// requires a question that does not exist.
     BadCrosswalk(String),
@@ -345,10 +365,27 @@ impl fmt::Display for ModelError {
                 f,
                 "levels must be numbered 0, 1, 2, .. in order, {MIN_LEVELS} to {MAX_LEVELS} of them: renumber them"
             ),
-            ModelError::DuplicateId(id) => write!(
+            ModelError::DuplicateId {
+                list: "not_asked",
+                id,
+                first,
+                repeat,
+            } => write!(
                 f,
-                "the id {id:?} is used twice: give every dimension, characteristic and question its own id"
+                "two \"not_asked\" entries are for the characteristic {id:?} (not_asked[{first}] and not_asked[{repeat}]): keep one of them"
             ),
+            ModelError::DuplicateId {
+                list,
+                id,
+                first,
+                repeat,
+            } => {
+                let item = list.strip_suffix('s').unwrap_or(list);
+                write!(
+                    f,
+                    "two {list} share the id {id:?} ({list}[{first}] and {list}[{repeat}]): give each {item} its own id"
+                )
+            }
             ModelError::UnknownDimension { item, dimension } => write!(
                 f,
                 "{item:?} names the dimension {dimension:?}, which the model does not have: use one of the ids under \"dimensions\""
@@ -374,6 +411,10 @@ impl fmt::Display for ModelError {
             ModelError::EmptyText(item) => {
                 write!(f, "{item} is empty: write it, a few words at least")
             }
+            ModelError::EmptyId(item) => write!(
+                f,
+                "{item} is empty: write an id, which other entries, saved answers and links use to name it"
+            ),
             ModelError::EmptyDimension(d) => write!(
                 f,
                 "dimension {d:?} has no question: add one, or remove the dimension"
@@ -413,6 +454,22 @@ impl fmt::Display for ModelError {
             ModelError::BadPrevious(id) => write!(
                 f,
                 "the entry of \"previous\" for {id:?} names an unknown question, or carries its answer to other than one question: fix \"becomes\" or \"change\""
+            ),
+            ModelError::PreviousVersion {
+                question,
+                version,
+                model_version: 0,
+            } => write!(
+                f,
+                "the entry of \"previous\" for {question:?} has version {version}, but this model is version 0 and has no earlier version: raise the model's \"version\", or remove the entry"
+            ),
+            ModelError::PreviousVersion {
+                question,
+                version,
+                model_version,
+            } => write!(
+                f,
+                "the entry of \"previous\" for {question:?} has version {version}, which must be lower than the model's version {model_version}: set it to the version that asked the question, or raise the model's \"version\" if this file is a new version"
             ),
             ModelError::BadCrosswalk(what) => write!(f, "the crosswalk is inconsistent: {what}"),
         }
@@ -547,6 +604,9 @@ impl Model {
             p.add("levels", ModelError::Levels);
         }
         let top = self.top_level();
+        if self.id.trim().is_empty() {
+            p.add("id", ModelError::EmptyId("the model's id".into()));
+        }
         if self.title.trim().is_empty() {
             p.add("title", ModelError::EmptyText("the title".into()));
         }
@@ -611,6 +671,12 @@ impl Model {
         let questions: HashSet<&str> = self.questions.iter().map(|q| q.id.as_str()).collect();
 
         for (i, d) in self.dimensions.iter().enumerate() {
+            if d.id.trim().is_empty() {
+                p.add(
+                    format!("dimensions[{i}].id"),
+                    ModelError::EmptyId(format!("the id of dimension {}", i + 1)),
+                );
+            }
             if d.name.trim().is_empty() {
                 p.add(
                     format!("dimensions[{i}].name"),
@@ -619,6 +685,12 @@ impl Model {
             }
         }
         for (i, c) in self.characteristics.iter().enumerate() {
+            if c.id.trim().is_empty() {
+                p.add(
+                    format!("characteristics[{i}].id"),
+                    ModelError::EmptyId(format!("the id of characteristic {}", i + 1)),
+                );
+            }
             if !dims.contains(c.dimension.as_str()) {
                 p.add(
                     format!("characteristics[{i}].dimension"),
@@ -650,7 +722,7 @@ impl Model {
             if q.id.trim().is_empty() {
                 p.add(
                     format!("{at}.id"),
-                    ModelError::EmptyText(format!("the id of question {}", i + 1)),
+                    ModelError::EmptyId(format!("the id of question {}", i + 1)),
                 );
             }
             if !dims.contains(q.dimension.as_str()) {
@@ -768,12 +840,31 @@ impl Model {
             p.add(at, ModelError::Cycle(cycle));
         }
         for (i, e) in self.previous.iter().enumerate() {
+            if e.question.trim().is_empty() {
+                p.add(
+                    format!("previous[{i}].question"),
+                    ModelError::EmptyId(format!(
+                        "the earlier question's id in entry {} of \"previous\"",
+                        i + 1
+                    )),
+                );
+            }
             let known = e.becomes.iter().all(|b| questions.contains(b.as_str()));
             let carries_to_one = e.change != Change::Same || e.becomes.len() == 1;
-            if !known || !carries_to_one || e.version >= self.version {
+            if !known || !carries_to_one {
                 p.add(
                     format!("previous[{i}]"),
                     ModelError::BadPrevious(e.question.clone()),
+                );
+            }
+            if e.version >= self.version {
+                p.add(
+                    format!("previous[{i}].version"),
+                    ModelError::PreviousVersion {
+                        question: e.question.clone(),
+                        version: e.version,
+                        model_version: self.version,
+                    },
                 );
             }
         }
@@ -904,15 +995,27 @@ impl Model {
     }
 }
 
-/// Adds a `DuplicateId` problem at every repeat of an id in a list.
-fn unique<'a>(p: &mut Problems, list: &str, field: &str, ids: impl Iterator<Item = &'a str>) {
-    let mut seen = HashSet::new();
+/// Adds a `DuplicateId` problem at every repeat of an id within one list.
+fn unique<'a>(
+    p: &mut Problems,
+    list: &'static str,
+    field: &str,
+    ids: impl Iterator<Item = &'a str>,
+) {
+    let mut seen = std::collections::HashMap::new();
     for (i, id) in ids.enumerate() {
-        if !seen.insert(id) {
+        if let Some(&first) = seen.get(id) {
             p.add(
                 format!("{list}[{i}].{field}"),
-                ModelError::DuplicateId(id.to_owned()),
+                ModelError::DuplicateId {
+                    list,
+                    id: id.to_owned(),
+                    first,
+                    repeat: i,
+                },
             );
+        } else {
+            seen.insert(id, i);
         }
     }
 }
@@ -1218,7 +1321,12 @@ mod tests {
         );
         assert_has(
             broken(|v| v["questions"][1]["id"] = v["questions"][0]["id"].clone()),
-            ModelError::DuplicateId("people.ds-with-de".into()),
+            ModelError::DuplicateId {
+                list: "questions",
+                id: "people.ds-with-de".into(),
+                first: 0,
+                repeat: 1,
+            },
         );
         assert_any(
             broken(|v| v["questions"][0]["dimension"] = "nope".into()),
@@ -1274,6 +1382,14 @@ mod tests {
         assert_any(
             broken(|v| v["previous"][0]["becomes"] = serde_json::json!(["gone.question"])),
             |e| matches!(e, ModelError::BadPrevious(_)),
+        );
+        assert_eq!(
+            broken(|v| v["previous"][0]["version"] = 2.into()),
+            [ModelError::PreviousVersion {
+                question: "people.ds-with-de".into(),
+                version: 2,
+                model_version: 2,
+            }],
         );
         assert_any(
             broken(|v| {
@@ -1362,6 +1478,77 @@ mod tests {
         text.push_str(" {}");
         let e = Model::check(&text).unwrap_err();
         assert!(matches!(e[0].error, ModelError::Syntax(_)), "{e:?}");
+    }
+
+    #[test]
+    fn a_duplicate_id_names_its_list_and_both_items() {
+        let found = problems(|v| {
+            v["questions"][7]["id"] = v["questions"][6]["id"].clone();
+            v["dimensions"][1]["id"] = v["dimensions"][0]["id"].clone();
+            v["not_asked"][1]["characteristic"] = v["not_asked"][0]["characteristic"].clone();
+        });
+        let id = |list: &str, i: usize| {
+            let v: serde_json::Value = serde_json::from_str(BUILTIN_JSON).unwrap();
+            v[list][i]["id"].as_str().unwrap().to_owned()
+        };
+        for line in [
+            format!(
+                "questions[7].id: two questions share the id {:?} (questions[6] and questions[7]): give each question its own id",
+                id("questions", 6)
+            ),
+            "dimensions[1].id: two dimensions share the id \"people\" (dimensions[0] and dimensions[1]): give each dimension its own id".to_owned(),
+            "not_asked[1].characteristic: two \"not_asked\" entries are for the characteristic \"l0-people-1\" (not_asked[0] and not_asked[1]): keep one of them".to_owned(),
+        ] {
+            assert!(found.contains(&line), "{line}\nnot in {found:#?}");
+        }
+        // Ids are compared within each list: a question may share a
+        // dimension's id.
+        let renamed = BUILTIN_JSON.replace("\"people.ds-with-de\"", "\"people\"");
+        let m = Model::check(&renamed).unwrap_or_else(|p| panic!("{p:#?}"));
+        assert_eq!(
+            (m.questions[0].id.as_str(), m.dimensions[0].id.as_str()),
+            ("people", "people")
+        );
+    }
+
+    #[test]
+    fn every_empty_id_is_a_problem_at_its_path() {
+        let found = problems(|v| {
+            v["id"] = "".into();
+            v["dimensions"][1]["id"] = " ".into();
+            v["characteristics"][2]["id"] = "".into();
+            v["questions"][3]["id"] = "".into();
+            v["previous"][4]["question"] = "".into();
+        });
+        for line in [
+            "id: the model's id is empty: write an id, which other entries, saved answers and links use to name it",
+            "dimensions[1].id: the id of dimension 2 is empty: write an id, which other entries, saved answers and links use to name it",
+            "characteristics[2].id: the id of characteristic 3 is empty: write an id, which other entries, saved answers and links use to name it",
+            "questions[3].id: the id of question 4 is empty: write an id, which other entries, saved answers and links use to name it",
+            "previous[4].question: the earlier question's id in entry 5 of \"previous\" is empty: write an id, which other entries, saved answers and links use to name it",
+        ] {
+            assert!(found.iter().any(|p| p == line), "{line}\nnot in {found:#?}");
+        }
+    }
+
+    #[test]
+    fn a_previous_entry_not_below_the_models_version_names_both_versions() {
+        assert_eq!(
+            problems(|v| v["previous"][0]["version"] = 3.into()),
+            ["previous[0].version: the entry of \"previous\" for \"people.ds-with-de\" has version 3, which must be lower than the model's version 2: set it to the version that asked the question, or raise the model's \"version\" if this file is a new version"]
+        );
+        let found = problems(|v| {
+            v["version"] = 0.into();
+            v["previous"] = serde_json::json!([v["previous"][0].clone()]);
+            v["previous"][0]["version"] = 0.into();
+        });
+        assert!(
+            found.iter().any(|p| p.starts_with("previous[0].version: ")
+                && p.contains(
+                    "has version 0, but this model is version 0 and has no earlier version"
+                )),
+            "{found:#?}"
+        );
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //! * a question is *met* when answered "Mostly" or "Fully";
 //! * the **continuous score** is `L + (N - L) × p`, where `L` is the level,
 //!   `N` the next level and `p` the mean credit of the practices `N` adds;
-//!   at level 4 (or with nothing left to add) the score is the level.
+//!   at the model's top level (or with nothing left to add) the score is the
+//!   level.
 //!
 //! [`Rule::Rows`] (questionnaire version 2): a question is required at the
 //! levels `level..=until` whose rows describe it. A dimension *matches* level
@@ -62,7 +63,7 @@ pub struct DimensionScore {
     pub dimension: usize,
     /// False when every question of the dimension is "Not applicable".
     pub assessed: bool,
-    /// The level shown, 0..=4.
+    /// The level shown, `0..=model.top_level()`.
     pub level: u8,
     /// The highest level whose practices are all in place. Above `level` only
     /// where the levels between add no practice (see the module docs).
@@ -71,7 +72,7 @@ pub struct DimensionScore {
     pub score: f64,
     /// The next level that adds a practice; `None` at the top or when not assessed.
     pub next_level: Option<u8>,
-    /// Levels (1..=4) that ask no practice the level below does not: the
+    /// Levels (`1..=model.top_level()`) that ask no practice the level below does not: the
     /// model describes this dimension alike at `l - 1` and `l`.
     pub alike: Vec<u8>,
     pub total: usize,

@@ -286,11 +286,12 @@ fn broken_examples_print_exactly_the_problems_shown() {
     }
     // The page shows at least these kinds of problem.
     for kind in [
-        "is used twice",
+        "two questions share the id",
         "which the model does not have: use one of the ids under \"dimensions\"",
         "go round in a circle",
         "no question starts at level",
         "which is below its level or above the top level",
+        "which must be lower than the model's version",
     ] {
         assert!(
             shown.iter().any(|p| p.contains(kind)),

@@ -210,6 +210,16 @@ fn markdown_checklist_lists_the_roadmap_in_order_and_stops_at_targets() {
     assert!(markdown_checklist(model, &done, None, "").contains("Nothing left to do."));
 }
 
+#[test]
+fn markdown_checklist_scores_out_of_the_models_top_level() {
+    let text = std::fs::read_to_string(common::repo("models/example-small.json")).unwrap();
+    let small = maturity_engine::Model::check(&text).unwrap();
+    assert_eq!(small.top_level(), 3);
+    let done = all(&small, maturity_engine::Answer::Fully);
+    let md = markdown_checklist(&small, &done, None, "");
+    assert!(md.contains("Overall level 3 (3.0 of 3)."), "{md}");
+}
+
 /// A result file exported by version 1 of the questionnaire.
 ///
 /// FROZEN FOREVER: people keep exported files. Never edit it.

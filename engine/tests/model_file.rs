@@ -46,6 +46,30 @@ fn the_schema_accepts_every_valid_model_and_rejects_wrong_shapes() {
     assert!(schema_check(&v).is_err(), "no dimension");
 }
 
+#[test]
+fn the_schemas_limits_are_the_engines() {
+    use maturity_engine::model::{MAX_DIMENSIONS, MAX_LEVELS, MAX_QUESTIONS, MIN_LEVELS};
+    let schema: serde_json::Value = serde_json::from_str(&Model::schema()).unwrap();
+    let at = |pointer: &str| {
+        schema
+            .pointer(pointer)
+            .and_then(serde_json::Value::as_u64)
+            .unwrap_or_else(|| panic!("no {pointer} in the schema"))
+    };
+    let top = MAX_LEVELS as u64 - 1;
+    for (pointer, want) in [
+        ("/properties/levels/minItems", MIN_LEVELS as u64),
+        ("/properties/levels/maxItems", MAX_LEVELS as u64),
+        ("/properties/dimensions/maxItems", MAX_DIMENSIONS as u64),
+        ("/properties/questions/maxItems", MAX_QUESTIONS as u64),
+        ("/$defs/Question/properties/level/maximum", top),
+        ("/$defs/Question/properties/until/maximum", top),
+        ("/$defs/Characteristic/properties/level/maximum", top),
+    ] {
+        assert_eq!(at(pointer), want, "{pointer}");
+    }
+}
+
 fn model_check(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_model-check"))
         .args(args)
@@ -114,7 +138,7 @@ fn model_check_lists_every_problem_with_its_path_and_fails() {
     assert_eq!(code, 1, "{out}{err}");
     assert!(out.is_empty(), "no summary for a broken model: {out}");
     for line in [
-        "questions[1].id: the id \"data.described\" is used twice",
+        "questions[1].id: two questions share the id \"data.described\" (questions[0] and questions[1]): give each question its own id",
         "questions[4].dimension: \"release.checklist\" names the dimension \"nowhere\"",
         "questions[6].text: the text of question \"release.tests\" is empty",
         "dimensions[2].name: the name of dimension \"oversight\" is empty",
