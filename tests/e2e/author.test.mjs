@@ -33,7 +33,7 @@ test('a broken model file lists each problem with its path; a valid one runs the
   await problems.waitFor();
   const said = await problems.textContent();
   assert.match(said, /broken\.json: 2 problems found\./);
-  assert.match(said, /questions\[1\]\.id: the id "data\.described" is used twice/);
+  assert.match(said, /questions\[1\]\.id: two questions share the id "data\.described" \(questions\[0\] and questions\[1\]\)/);
   assert.match(said, /questions\[4\]\.dimension: "release\.checklist" names the dimension "nowhere"/);
 
   await choose(page, 'example-small.json', SMALL);
