@@ -14,6 +14,8 @@
 
 use crate::route::{self, Route};
 use crate::storage;
+use maturity_engine::draft::DraftError;
+use maturity_engine::export::ImportError;
 use maturity_engine::{link, LinkError, Model};
 use std::sync::OnceLock;
 use wasm_bindgen::JsCast;
@@ -89,6 +91,74 @@ pub fn choose(model: Option<&str>) -> Result<(), storage::StorageError> {
     match model {
         Some(id) => storage::set(CHOICE_KEY, id),
         None => storage::remove(CHOICE_KEY),
+    }
+}
+
+/// The title of the questionnaire with this link code, when this site has it.
+fn title_by_code(code: u8) -> Option<&'static str> {
+    let builtin = maturity_engine::builtin_core();
+    if code == builtin.code {
+        Some(builtin.title.as_str())
+    } else {
+        by_code(code).map(|m| m.title)
+    }
+}
+
+/// The title of the questionnaire with this id, when this site has it.
+fn title_by_id(id: &str) -> Option<&'static str> {
+    let builtin = maturity_engine::builtin_core();
+    if id == builtin.id {
+        Some(builtin.title.as_str())
+    } else {
+        EXTRA.iter().find(|m| m.id == id).map(|m| m.title)
+    }
+}
+
+/// Why a result of the questionnaire `other` can't be set beside results
+/// of `running`, and what to do (`instead`).
+fn mixed(other: &str, running: &str, instead: &str) -> String {
+    format!(
+        "This result was made with \u{201c}{other}\u{201d}, and this page works with \
+         \u{201c}{running}\u{201d}. Results of two questionnaires can't be compared or \
+         combined, because their questions differ. {instead}"
+    )
+}
+
+/// What to say when a result link can't be used beside results of
+/// `running` (a comparison, a team view, a baseline): for a result of
+/// another questionnaire this site has, which one and what to do instead;
+/// otherwise the link's own error.
+pub fn link_problem(running: &Model, e: &LinkError) -> String {
+    match e {
+        LinkError::OtherModel { code } => match title_by_code(*code) {
+            Some(other) => mixed(
+                other,
+                &running.title,
+                &format!(
+                    "Open the link on its own to see that result, or choose \u{201c}{other}\u{201d} \
+                     on the start page and use results made with it."
+                ),
+            ),
+            None => e.to_string(),
+        },
+        _ => e.to_string(),
+    }
+}
+
+/// [`link_problem`] for an imported result file.
+pub fn file_problem(running: &Model, e: &ImportError) -> String {
+    match e {
+        ImportError::Draft(DraftError::OtherModel { id }) => match title_by_id(id) {
+            Some(other) => mixed(
+                other,
+                &running.title,
+                &format!(
+                    "Choose \u{201c}{other}\u{201d} on the start page and import the file there."
+                ),
+            ),
+            None => e.to_string(),
+        },
+        _ => e.to_string(),
     }
 }
 
@@ -177,5 +247,57 @@ pub fn restart() {
     if let Some(l) = web_sys::window().map(|w| w.location()) {
         let _ = l.set_hash("#/");
         let _ = l.reload();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn small() -> Model {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/models/example-small.json"
+        ))
+        .unwrap();
+        Model::from_json(&text).unwrap()
+    }
+
+    #[test]
+    fn a_result_of_another_questionnaire_here_is_named() {
+        let small = small();
+        let builtin = maturity_engine::builtin();
+        let said = link_problem(&small, &LinkError::OtherModel { code: builtin.code });
+        assert_eq!(
+            said,
+            format!(
+                "This result was made with \u{201c}{b}\u{201d}, and this page works with \
+                 \u{201c}{s}\u{201d}. Results of two questionnaires can't be compared or \
+                 combined, because their questions differ. Open the link on its own to see that \
+                 result, or choose \u{201c}{b}\u{201d} on the start page and use results made \
+                 with it.",
+                b = builtin.title,
+                s = small.title
+            )
+        );
+        let file = ImportError::Draft(DraftError::OtherModel {
+            id: builtin.id.clone(),
+        });
+        assert!(file_problem(&small, &file).ends_with(&format!(
+            "Choose \u{201c}{}\u{201d} on the start page and import the file there.",
+            builtin.title
+        )));
+    }
+
+    #[test]
+    fn a_questionnaire_this_site_lacks_keeps_the_links_own_message() {
+        let e = LinkError::OtherModel { code: 77 };
+        assert_eq!(link_problem(maturity_engine::builtin(), &e), e.to_string());
+        let e = LinkError::Truncated;
+        assert_eq!(link_problem(maturity_engine::builtin(), &e), e.to_string());
+        let e = ImportError::Draft(DraftError::OtherModel {
+            id: "elsewhere".into(),
+        });
+        assert_eq!(file_problem(maturity_engine::builtin(), &e), e.to_string());
     }
 }

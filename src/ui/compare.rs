@@ -12,12 +12,12 @@ use crate::ui::history;
 use crate::ui::notices::{Notice, Tone};
 use crate::ui::radar::{ChartLegend, RadarFigure};
 use crate::ui::table::ScrollTable;
-use crate::{link, location};
+use crate::{link, location, site};
 use leptos::prelude::*;
 use maturity_engine::compare::{compare, Change, Comparison, QuestionChange};
 use maturity_engine::history::History;
 use maturity_engine::{assess, Answers};
-use maturity_engine::{LinkError, Model};
+use maturity_engine::{builtin_version, LinkError, Model};
 
 /// The words and class for a change of answer.
 pub fn change_word(change: Change) -> (&'static str, &'static str) {
@@ -70,8 +70,9 @@ pub fn ComparePage(
     let state = use_app();
     let saved = state.snapshots().get_untracked().unwrap_or_default();
     let body = payloads.clone().map(|(a, b)| {
-        let before = link::decode_builtin(&a);
-        let after = link::decode_builtin(&b);
+        let running = state.full();
+        let before = link::decode_versions(running, builtin_version, &a);
+        let after = link::decode_versions(running, builtin_version, &b);
         match (before, after) {
             (Ok((mx, x)), Ok((my, y))) if mx.version != my.version => view! {
                 <VersionsDiffer before=(mx, x.answers) after=(my, y.answers)/>
@@ -103,7 +104,10 @@ pub fn ComparePage(
             }
             (x, y) => {
                 let bad = |side: &str, r: Result<_, LinkError>| {
-                    r.err().map(|e| view! { <p>{format!("{side}: {e}")}</p> })
+                    r.err().map(|e| {
+                        let why = site::link_problem(running, &e);
+                        view! { <p>{format!("{side}: {why}")}</p> }
+                    })
                 };
                 view! {
                     <Notice tone=Tone::Error testid="notice-compare">
@@ -318,10 +322,10 @@ fn CompareForm(
                 return None;
             }
             let payload = route::payload_of(&t).to_owned();
-            match link::decode_builtin(&payload) {
+            match link::decode_versions(model, builtin_version, &payload) {
                 Ok(_) => Some(payload),
                 Err(e) => {
-                    err.set(Some(e.to_string()));
+                    err.set(Some(site::link_problem(model, &e)));
                     None
                 }
             }

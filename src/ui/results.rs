@@ -7,7 +7,7 @@ use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::confirm::ConfirmPanel;
 use crate::ui::focus;
-use crate::ui::format::{score_text, NOT_AVAILABLE};
+use crate::ui::format::{score_text, time_estimate, NOT_AVAILABLE};
 use crate::ui::notices::{Notice, NoticeActions, Tone};
 use crate::ui::radar::RadarChart;
 use crate::ui::roadmap::Roadmap;
@@ -33,7 +33,7 @@ pub fn OwnResults() -> impl IntoView {
                 <StepNav current=Route::Results/>
                 <article class="results results--empty" data-testid="results-empty">
                     <h1 class="results__title" tabindex="-1">"Your results"</h1>
-                    <p>"No answers yet: your results appear here as you answer. It takes about 10 minutes, and every answer is saved in this browser as you go."</p>
+                    <p>{format!("No answers yet: your results appear here as you answer. It takes {}, and every answer is saved in this browser as you go.", time_estimate(total))}</p>
                     <div class="start__actions">
                         <button type="button" class="button button--primary" on:click=move |_| state.go(Route::Step(0))>
                             "Start the assessment"
@@ -106,7 +106,7 @@ pub fn SharedResultPage(
                         ),
                         _ => e.to_string(),
                     }}</p>
-                    <p>"Check that the whole link was copied, or ask for it again. You can also take the assessment yourself: it takes about 10 minutes."</p>
+                    <p>{format!("Check that the whole link was copied, or ask for it again. You can also take the assessment yourself: it takes {}.", time_estimate(state.model.questions.len()))}</p>
                     <NoticeActions slot>
                         <button type="button" class="button button--primary" on:click=move |_| state.go(Route::Start)>
                             "Start your own assessment"

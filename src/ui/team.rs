@@ -13,7 +13,7 @@ use crate::ui::format::{optional_level_text, optional_score_text};
 use crate::ui::radar::{ChartLegend, RadarFigure};
 use crate::ui::share::CopyLink;
 use crate::ui::table::ScrollTable;
-use crate::{files, link, location, route};
+use crate::{files, link, location, route, site};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use maturity_engine::compare::{aggregate, parse_links, Aggregate, Disagreement};
@@ -110,7 +110,7 @@ pub fn read_links(model: &'static Model, text: &str) -> (Vec<Entry>, Vec<Problem
             Err(e) => bad.push(Problem {
                 place: format!("Line {}", p.line),
                 text: p.text,
-                message: e.to_string(),
+                message: site::link_problem(model, &e),
             }),
         }
     }
@@ -300,7 +300,7 @@ fn FilesField(
                         Err(e) => bad.push(Problem {
                             place: format!("File {name}"),
                             text: String::new(),
-                            message: e.to_string(),
+                            message: site::file_problem(model, &e),
                         }),
                     },
                 }
