@@ -2,13 +2,15 @@
 # Measures the release build and prints a Markdown report: first-load
 # transfer size (budget <= 150 KiB brotli), wasm/JS sizes against
 # tests/bench/baseline.json (flags > 5 % growth), Lighthouse scores and
-# LCP/TBT/CLS, interaction latency under 4x CPU throttling, and twiggy's
-# heaviest wasm items. It reports budgets; it does not fail on them.
+# LCP/TBT/CLS, interaction latency under 4x CPU throttling, the site built
+# with the fixture models (dist-models/: what listing them costs, an answer
+# click on the 500-question model), and twiggy's heaviest wasm items. It
+# reports budgets; it does not fail on them.
 #
 #   scripts/bench.sh                     measure dist/ (build it first if missing)
-#   scripts/bench.sh --build             rebuild dist/ (trunk build --release) first
+#   scripts/bench.sh --build             rebuild dist/ and dist-models/ (trunk build --release) first
 #   scripts/bench.sh --update-baseline   also record the figures as the new baseline
-#   scripts/bench.sh --skip lighthouse,latency,twiggy
+#   scripts/bench.sh --skip lighthouse,latency,models,twiggy
 #   BENCH_DIST=/some/dist scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,4 +38,9 @@ if [[ $BUILD -eq 1 || ! -f "$DIST/index.html" ]]; then
   echo "bench: trunk build --release --dist $DIST" >&2
   trunk build --release --dist "$DIST" >&2
 fi
-BENCH_DIST="$DIST" exec node tests/bench/bench.mjs "${ARGS[@]}"
+MODELS_DIST="${BENCH_MODELS_DIST:-dist-models}"
+if [[ " ${ARGS[*]-} " != *models* ]] && [[ $BUILD -eq 1 || ! -f "$MODELS_DIST/index.html" ]]; then
+  echo "bench: MODELS=… trunk build --release --dist $MODELS_DIST" >&2
+  MODELS=models/example-small.json,models/synthetic-500.json trunk build --release --dist "$MODELS_DIST" >&2
+fi
+BENCH_DIST="$DIST" BENCH_MODELS_DIST="$MODELS_DIST" exec node tests/bench/bench.mjs "${ARGS[@]}"

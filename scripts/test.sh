@@ -109,9 +109,10 @@ stage wasm-firefox count_cargo env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wa
   GECKODRIVER="$(command -v geckodriver || echo /nonexistent/geckodriver)" \
   cargo test --target wasm32-unknown-unknown -p mlops-maturity
 stage build  -           trunk build --release
-# A site with a second model (tests/e2e/models.test.mjs): built into its own
+# A site with the two fixture models beside the built-in one
+# (tests/e2e/models.test.mjs, fixtures.test.mjs): built into its own
 # directory, so dist/ stays the default site every other journey tests.
-stage build-models - env MODELS=models/example-small.json trunk build --release --dist dist-models
+stage build-models - env MODELS=models/example-small.json,models/synthetic-500.json trunk build --release --dist dist-models
 # The harness serves dist/ itself on a free loopback port (tests/e2e/harness.mjs).
 stage e2e    count_node  env E2E_DIST="$ROOT/dist" E2E_MODELS_DIST="$ROOT/dist-models" node --test --test-reporter=spec tests/e2e/
 # The core journeys (tests/e2e/journeys.mjs) in the second browser. Under CI a

@@ -240,7 +240,7 @@ pub fn markdown_checklist(
     let assessment = assess(model, answers);
     let mut out = String::new();
     let w = &mut out;
-    let _ = writeln!(w, "# MLOps maturity: next steps\n");
+    let _ = writeln!(w, "# {}: next steps\n", model.subject());
     if !scope.trim().is_empty() {
         let _ = writeln!(w, "Scope: {}\n", scope.trim());
     }

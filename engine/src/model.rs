@@ -586,6 +586,16 @@ impl Model {
         text
     }
 
+    /// What the model measures, for headings: its title without a final
+    /// "model" ("MLOps maturity model" → "MLOps maturity").
+    pub fn subject(&self) -> &str {
+        let title = self.title.trim();
+        match title.strip_suffix(" model") {
+            Some(rest) if !rest.trim().is_empty() => rest.trim_end(),
+            _ => title,
+        }
+    }
+
     /// The highest level (levels are numbered `0..=top_level()`).
     pub fn top_level(&self) -> u8 {
         u8::try_from(self.levels.len().saturating_sub(1)).unwrap_or(u8::MAX)
@@ -1266,6 +1276,21 @@ mod tests {
             let m = unpack(text, Some(text));
             assert!(m.questions.is_empty() && m.levels.is_empty());
             assert!(!m.problems().is_empty());
+        }
+    }
+
+    #[test]
+    fn the_subject_is_the_title_without_a_final_model() {
+        assert_eq!(builtin().subject(), "MLOps maturity");
+        let mut m = builtin().clone();
+        for (title, subject) in [
+            ("ML governance maturity (example)", "ML governance maturity (example)"),
+            ("model", "model"),
+            ("A data model ", "A data"),
+            ("Remodel", "Remodel"),
+        ] {
+            m.title = title.to_owned();
+            assert_eq!(m.subject(), subject, "{title:?}");
         }
     }
 

@@ -17,8 +17,6 @@ use leptos::task::spawn_local;
 use maturity_engine::export::{csv, import_result, markdown_checklist, result_json, Imported};
 use maturity_engine::{assess, Answers, Targets};
 
-const STEM: &str = "mlops-maturity";
-
 /// Download, copy and print buttons, and (for the draft) the import.
 #[component]
 pub fn ExportPanel(
@@ -34,6 +32,13 @@ pub fn ExportPanel(
 ) -> impl IntoView {
     let state = use_app();
     let model = state.full();
+    // File names start with the model's id, less a final "-model":
+    // "mlops-maturity-2026-03-01.json".
+    let stem: &'static str = model
+        .id
+        .strip_suffix("-model")
+        .filter(|s| !s.is_empty())
+        .unwrap_or(&model.id);
     let status = RwSignal::new(String::new());
     let failure = RwSignal::new(None::<String>);
 
@@ -66,7 +71,7 @@ pub fn ExportPanel(
 
     let json = move |_| {
         let now = time::now_ms();
-        let name = files::dated_name(STEM, now, "json");
+        let name = files::dated_name(stem, now, "json");
         let text = result_json(model, &draft(), None, now);
         done(
             "The result file",
@@ -75,7 +80,7 @@ pub fn ExportPanel(
         );
     };
     let csv_file = move |_| {
-        let name = files::dated_name(STEM, time::now_ms(), "csv");
+        let name = files::dated_name(stem, time::now_ms(), "csv");
         let d = draft();
         let text = csv(model, &d.answers, &d.notes, &d.scope);
         done(
@@ -96,7 +101,7 @@ pub fn ExportPanel(
         })
     };
     let md_file = move |_| {
-        let name = files::dated_name(&format!("{STEM}-next-steps"), time::now_ms(), "md");
+        let name = files::dated_name(&format!("{stem}-next-steps"), time::now_ms(), "md");
         done(
             "The checklist",
             &name,
@@ -124,7 +129,7 @@ pub fn ExportPanel(
         });
     };
     let svg_file = move |_| {
-        let name = files::dated_name(&format!("{STEM}-radar"), time::now_ms(), "svg");
+        let name = files::dated_name(&format!("{stem}-radar"), time::now_ms(), "svg");
         done(
             "The chart",
             &name,
@@ -132,7 +137,7 @@ pub fn ExportPanel(
         );
     };
     let png_file = move |_| {
-        let name = files::dated_name(&format!("{STEM}-radar"), time::now_ms(), "png");
+        let name = files::dated_name(&format!("{stem}-radar"), time::now_ms(), "png");
         let svg = chart_svg();
         status.set("Drawing the picture\u{2026}".to_owned());
         spawn_local(async move {

@@ -294,7 +294,7 @@ pub fn ResultsView(
         if editable {
             "Your results".to_owned()
         } else {
-            "A shared MLOps maturity result".to_owned()
+            format!("A shared {} result", model.subject())
         }
     });
     view! {

@@ -1,7 +1,7 @@
 // Benchmarks of the release build in dist/, printed as Markdown. Not a test:
 // it measures and flags, it does not fail on a budget (scripts/bench.sh).
 //
-//   node tests/bench/bench.mjs [--update-baseline] [--skip lighthouse,latency,twiggy]
+//   node tests/bench/bench.mjs [--update-baseline] [--skip lighthouse,latency,models,twiggy]
 //
 // 1. Transfer size of the first load: every file the page fetches before it
 //    is usable (found by loading it in Chromium with service workers off),
@@ -14,7 +14,10 @@
 //    the progress text has changed, and a target change on the results
 //    page until the chart has been redrawn; median of >= 20. And 10, 100
 //    and 500 result links pasted into the team page until it shows them.
-// 4. `twiggy top` of the wasm, when twiggy is installed.
+// 4. The site built with the fixture models (dist-models/): what listing
+//    them adds to the first load, and an answer click on the 500-question
+//    model at 4x throttle.
+// 5. `twiggy top` of the wasm, when twiggy is installed.
 
 import { createServer } from 'node:http';
 import { spawn, spawnSync } from 'node:child_process';
@@ -28,6 +31,9 @@ import { splitWorkDir, WASM_FEATURES } from '../../scripts/split.mjs';
 import { distinctLinks } from '../e2e/links.mjs';
 
 const DIST = resolve(process.env.BENCH_DIST ?? process.env.E2E_DIST ?? join(ROOT, 'dist'));
+const MODELS_DIST = resolve(process.env.BENCH_MODELS_DIST ?? join(ROOT, 'dist-models'));
+/** The fixture model the models section measures (models/<id>.json). */
+const LARGE = 'synthetic-500';
 const BASELINE = join(ROOT, 'tests', 'bench', 'baseline.json');
 const args = process.argv.slice(2);
 const UPDATE = args.includes('--update-baseline');
@@ -71,8 +77,8 @@ async function listFiles(dir) {
   return files.sort();
 }
 
-async function sizes(path) {
-  const bytes = await readFile(join(DIST, path));
+async function sizes(path, dir = DIST) {
+  const bytes = await readFile(join(dir, path));
   return { path, raw: bytes.length, gzip: gz(bytes), br: br(bytes) };
 }
 
@@ -86,11 +92,12 @@ const ENTRIES = [
 ];
 
 /** The dist/ files the page fetches until it is usable, service workers off. */
-async function firstLoadFiles(entry = ENTRIES[0]) {
-  const server = await startServer(DIST);
+async function firstLoadFiles(entry = ENTRIES[0], dir = DIST, init = null) {
+  const server = await startServer(dir);
   const browser = await launchBrowser();
   try {
     const context = await browser.newContext({ serviceWorkers: 'block' });
+    if (init) await context.addInitScript(init);
     const page = await context.newPage();
     const seen = new Set();
     page.on('request', (req) => {
@@ -109,13 +116,13 @@ async function firstLoadFiles(entry = ENTRIES[0]) {
     for (const href of linked) seen.add(new URL(href, `${server.url}/`).pathname.replace(/^\//, ''));
     const manifestHref = linked.find((h) => h.endsWith('.webmanifest'));
     if (manifestHref) {
-      const manifest = JSON.parse(await readFile(join(DIST, manifestHref), 'utf8'));
+      const manifest = JSON.parse(await readFile(join(dir, manifestHref), 'utf8'));
       // Chromium fetches the icon it shows for the app (the 192 px one).
       const icon = manifest.icons?.find((i) => i.sizes === '192x192');
       if (icon) seen.add(new URL(icon.src, `${server.url}/${manifestHref}`).pathname.replace(/^\//, ''));
     }
     await context.close();
-    return [...seen].filter((p) => existsSync(join(DIST, p))).sort();
+    return [...seen].filter((p) => existsSync(join(dir, p))).sort();
   } finally {
     await browser.close();
     await server.close();
@@ -525,6 +532,75 @@ function summarise(samples) {
   };
 }
 
+/**
+ * A site built with the fixture models beside the built-in one
+ * (BENCH_MODELS_DIST, default dist-models/, made by scripts/test.sh
+ * build-models): what listing them adds to the start page's first load, the
+ * first load of the 500-question model when chosen, and an answer click on
+ * its first step at 4x throttle.
+ */
+async function modelsSection() {
+  say('## A site with the fixture models');
+  say();
+  if (!existsSync(join(MODELS_DIST, 'models', `${LARGE}.json`))) {
+    say(`Not measured: ${relative(ROOT, MODELS_DIST) || MODELS_DIST} has no models/${LARGE}.json. Build it with ` +
+      '`MODELS=models/example-small.json,models/synthetic-500.json trunk build --release --dist dist-models`.');
+    say();
+    return null;
+  }
+  const total = async (files, dir) => (await Promise.all(files.map((f) => sizes(f, dir)))).reduce((t, r) => t + r.br, 0);
+  const startReady = ENTRIES[0];
+  const plain = await total(await firstLoadFiles(startReady), DIST);
+  const listed = await total(await firstLoadFiles(startReady, MODELS_DIST), MODELS_DIST);
+  const choose = `localStorage.setItem('mlops-maturity:model', ${JSON.stringify(LARGE)});`;
+  const large = await firstLoadFiles({ ...startReady, hash: '#/' }, MODELS_DIST, choose);
+  const largeBr = await total(large, MODELS_DIST);
+  say('| first load (brotli 11) | files | brotli | goal |');
+  say('|---|---:|---:|---|');
+  say(`| start page, built-in model only (MODELS unset, ${relative(ROOT, DIST) || DIST}) | | ${KiB(plain)} | ≤ ${KiB(BUDGET.firstLoadBrAim)} |`);
+  say(`| start page, the built-in model in use, two more listed | | ${KiB(listed)} | listing adds ${KiB(listed - plain)} |`);
+  say(`| start page, the 500-question model chosen | ${large.length} | ${KiB(largeBr)} | fetched only when chosen |`);
+  say();
+
+  const server = await startServer(MODELS_DIST);
+  const browser = await launchBrowser();
+  const clicks = [];
+  try {
+    const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(MEASURE);
+    await context.addInitScript(choose);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const model = JSON.parse(await readFile(join(ROOT, 'models', `${LARGE}.json`), 'utf8'));
+    const dim = model.dimensions[0].id;
+    await page.goto(`${server.url}/#/q/${dim}`);
+    await page.getByTestId('progress').waitFor({ timeout: 30_000 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    for (const q of model.questions.filter((x) => x.dimension === dim).slice(0, 40)) {
+      const sel = `[data-testid="question-${q.id}"] input[type="radio"]`;
+      await page.locator(sel).nth(2).waitFor({ state: 'attached' });
+      clicks.push(await page.evaluate((sel) => {
+        const progress = () => document.querySelector('[data-testid="progress"]')?.textContent ?? '';
+        const before = progress();
+        const input = document.querySelectorAll(sel)[2];
+        return window.__measure(() => input.click(), () => progress() !== before);
+      }, sel));
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const r = summarise(clicks);
+  say(`Answer click on the 500-question model's first step (100 questions on the page), Chromium, CPU throttled ${THROTTLE}x, until the progress count changes:`);
+  say();
+  say('| interaction | n | median update | p90 update | max update | median frame | budget |');
+  say('|---|---:|---:|---:|---:|---:|---|');
+  say(`| answer click → progress (500 questions) | ${r.n}${r.missed ? ` (${r.missed} never changed)` : ''} | ${r.median.toFixed(1)} ms | ${r.p90.toFixed(1)} ms | ${r.max.toFixed(1)} ms | ${r.frameMedian.toFixed(1)} ms | ${r.median < BUDGET.latencyMs ? 'PASS' : '**FAIL**'} |`);
+  say();
+  return { firstLoad: { plain, listed, large: largeBr }, answer: r };
+}
+
 /** The crate an item of `twiggy top` belongs to, from its (demangled) name. */
 function crateOf(item) {
   if (/^data segment|^"?function names|^custom section|^elem|^table|^type|^import|^export|^global|^memory|^wasm magic|^code\[/.test(item)) {
@@ -604,6 +680,7 @@ async function main() {
   const current = { build, sizes: await sizeSection(baseline) };
   if (!SKIP.has('lighthouse')) current.lighthouse = await lighthouseSection(baseline);
   if (!SKIP.has('latency')) current.latency = await latencySection(baseline);
+  if (!SKIP.has('models')) current.models = await modelsSection();
   if (!SKIP.has('twiggy')) await twiggySection();
   console.log(out.join('\n'));
   if (UPDATE) {

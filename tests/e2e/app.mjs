@@ -130,16 +130,19 @@ export async function readOverall(page) {
 /** The stored form of each answer label (engine/src/answer.rs). */
 const ANSWER_KEYS = { No: 'no', Partially: 'partially', Mostly: 'mostly', Fully: 'fully', "Don't know": 'dont-know', 'Not applicable': 'not-applicable' };
 
-/** A stored draft (format 1) answering each question with `pick(q)` (a label, or null). */
-export function draftJson(pick, targets = {}) {
+/**
+ * A stored draft (format 1) answering each question of `model` (the built-in
+ * one unless given) with `pick(q)` (a label, or null).
+ */
+export function draftJson(pick, targets = {}, model = MODEL) {
   const answers = {};
-  for (const q of QUESTIONS) {
+  for (const q of model.questions) {
     const label = pick(q);
     if (label != null) answers[q.id] = ANSWER_KEYS[label];
   }
   const now = Date.now();
   return JSON.stringify({
-    format: 1, model: { id: MODEL.id, version: MODEL.version },
+    format: 1, model: { id: model.id, version: model.version },
     answers, notes: {}, targets, created_ms: now, updated_ms: now,
   });
 }

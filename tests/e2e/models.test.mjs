@@ -1,5 +1,6 @@
 // A site built with more than the built-in model:
-// `MODELS=models/example-small.json trunk build --release --dist dist-models`
+// `MODELS=models/example-small.json,models/synthetic-500.json trunk build --release
+// --dist dist-models`
 // (scripts/test.sh's build-models stage). The start page offers both models,
 // each keeps its own draft, a link opens on the model it was made with (in a
 // fresh browser, and from a page already running the other one), a link of a
@@ -42,9 +43,10 @@ function defineTests() {
     await open(s, '#/');
     await page.getByRole('heading', { name: 'Questionnaires on this site' }).waitFor();
     let items = await choices(page);
-    assert.equal(items.length, 2);
+    assert.equal(items.length, 3);
     assert.match(items[0], new RegExp(`^${MODEL.title}5 areas · 30 questions · levels 0–4In use$`));
     assert.match(items[1], new RegExp(`^${SMALL.title.replace(/[()]/g, '\\$&')}3 areas · 12 questions · levels 0–3Switch$`));
+    assert.match(items[2], /^Synthetic model \(500 questions\)5 areas · 500 questions · levels 0–4Switch$/);
     assert.equal(await axeReport(page), '', 'the start page with its choice of models');
 
     // One answer to the built-in questionnaire.
