@@ -27,6 +27,7 @@ pub const BUILTIN_V1_JSON: &str = include_str!("../data/mlops-maturity-model-v1.
 
 /// A validated maturity model.
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Model {
     /// Stable textual identifier, e.g. `mlops-maturity-model`.
     pub id: String,
@@ -68,6 +69,12 @@ pub struct Model {
     /// Another staged model's levels, derived from the answers.
     #[serde(default)]
     pub crosswalk: Option<Crosswalk>,
+    /// The JSON Schema an editor checks the file against (for example
+    /// `"../docs/model.schema.json"`); the app does not read it. Any other
+    /// field the model does not have is a problem, so a misspelt one is
+    /// reported rather than ignored.
+    #[serde(rename = "$schema", default)]
+    schema: Option<String>,
 }
 
 /// How a model turns answers into levels (docs/SCORING.md).
@@ -87,6 +94,7 @@ pub enum Rule {
 
 /// What became of one question of an earlier version.
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Previous {
     /// The earlier questionnaire version.
     pub version: u8,
@@ -143,6 +151,7 @@ impl Change {
 
 /// Another model's levels, each reached when its practices are met.
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Crosswalk {
     /// The other model's name, e.g. "Google Cloud's MLOps levels".
     pub name: String,
@@ -156,6 +165,7 @@ pub struct Crosswalk {
 
 /// One level of a crosswalked model.
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct CrosswalkLevel {
     pub number: u8,
     pub name: String,
@@ -168,6 +178,7 @@ pub struct CrosswalkLevel {
 /// One level of the model ([`MIN_LEVELS`] to [`MAX_LEVELS`] of them): in the
 /// built-in model, a row of the seed's overview table.
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Level {
     /// 0, 1, .. in order.
     pub number: u8,
@@ -182,6 +193,7 @@ pub struct Level {
 
 /// An axis of the radar chart.
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Dimension {
     /// Stable id, used by questions, characteristics, drafts and targets.
     pub id: String,
@@ -193,6 +205,7 @@ pub struct Dimension {
 
 /// One bullet of the seed's tables, verbatim, with where it stands.
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Characteristic {
     pub id: String,
     /// The level it describes, 0 to the top level.
@@ -205,6 +218,7 @@ pub struct Characteristic {
 
 /// A question of the questionnaire.
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Question {
     pub id: String,
     /// Dimension id.
@@ -274,6 +288,7 @@ impl Question {
 
 /// A seed characteristic that no question asks, and why.
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct NotAsked {
     pub characteristic: String,
     pub reason: String,
@@ -1197,6 +1212,7 @@ fn read_model(f: &mut Fields) -> Model {
                 differences: f.text(),
             })
             .pop(),
+        schema: None,
     }
 }
 
@@ -1284,7 +1300,10 @@ mod tests {
         assert_eq!(builtin().subject(), "MLOps maturity");
         let mut m = builtin().clone();
         for (title, subject) in [
-            ("ML governance maturity (example)", "ML governance maturity (example)"),
+            (
+                "ML governance maturity (example)",
+                "ML governance maturity (example)",
+            ),
             ("model", "model"),
             ("A data model ", "A data"),
             ("Remodel", "Remodel"),

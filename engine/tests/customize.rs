@@ -492,17 +492,37 @@ fn the_problem_quoted_in_the_workflow_is_one_shown() {
 }
 
 #[test]
-fn unknown_fields_are_ignored_as_the_page_says() {
+fn unknown_fields_are_problems_as_the_page_says() {
     // `$schema` is accepted (the minimal model has one) ...
     let mut model = minimal();
     assert!(model.get("$schema").is_some());
-    // ... and so, silently, is a misspelt optional field.
+    Model::check(&model.to_string()).unwrap();
+    // ... but a misspelt field is a problem at its path.
     let question = model["questions"][1].as_object_mut().unwrap();
     let requires = question.remove("requires").unwrap();
     question.insert("requirs".into(), requires);
-    let m = Model::check(&model.to_string()).unwrap();
-    assert!(m.questions[1].requires.is_empty());
+    let problems = Model::check(&model.to_string()).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].path, "questions[1].requirs");
+    let said = problems[0].error.to_string();
+    assert!(
+        said.contains("unknown field `requirs`, expected one of"),
+        "{said}"
+    );
     assert!(DOC.contains("`requirs`"));
+    // The same at the top level, and in a level.
+    let mut model = minimal();
+    model["titel"] = "x".into();
+    assert_eq!(
+        Model::check(&model.to_string()).unwrap_err()[0].path,
+        "titel"
+    );
+    let mut model = minimal();
+    model["levels"][0]["colour"] = "red".into();
+    assert_eq!(
+        Model::check(&model.to_string()).unwrap_err()[0].path,
+        "levels[0].colour"
+    );
 }
 
 #[test]
