@@ -215,3 +215,21 @@ fn links_of_a_three_level_model_carry_its_targets_and_refuse_a_fourth_level() {
     assert_eq!(back.targets.get(2), Some(3), "clamped to the top level");
     assert_eq!(back.answers.get(0), Answer::Mostly);
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_a_crash() {
+    use std::process::Stdio;
+    // `model-check --schema | head -1`: the pipe closes before the schema
+    // is written.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_model-check"))
+        .arg("--schema")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+}

@@ -15,8 +15,21 @@
 use maturity_engine::doc::{questionnaire_markdown, DocOptions};
 use maturity_engine::link::payload_len;
 use maturity_engine::Model;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// Writes to stdout. A reader that stops early (`model-check … | head`)
+/// closes the pipe; that is its choice, not an error, so write errors are
+/// dropped where `print!` would panic.
+fn say(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+/// Writes a line to stderr, as [`say`] does to stdout.
+fn warn(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
 
 const USAGE: &str = "usage: model-check FILE.json [--doc OUT.md]\n       model-check --schema";
 
@@ -24,13 +37,13 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.as_slice() {
         [flag] if flag == "--schema" => {
-            print!("{}", Model::schema());
+            say(&Model::schema());
             ExitCode::SUCCESS
         }
         [file] => check(Path::new(file), None),
         [file, flag, out] if flag == "--doc" => check(Path::new(file), Some(PathBuf::from(out))),
         _ => {
-            eprintln!("{USAGE}");
+            warn(USAGE);
             ExitCode::from(2)
         }
     }
@@ -40,7 +53,7 @@ fn check(file: &Path, doc: Option<PathBuf>) -> ExitCode {
     let text = match std::fs::read_to_string(file) {
         Ok(text) => text,
         Err(e) => {
-            eprintln!("{}: cannot be read: {e}", file.display());
+            warn(&format!("{}: cannot be read: {e}", file.display()));
             return ExitCode::from(2);
         }
     };
@@ -48,18 +61,18 @@ fn check(file: &Path, doc: Option<PathBuf>) -> ExitCode {
         Ok(model) => model,
         Err(problems) => {
             let n = problems.len();
-            eprintln!(
+            warn(&format!(
                 "{}: {n} problem{}:",
                 file.display(),
                 if n == 1 { "" } else { "s" }
-            );
+            ));
             for p in &problems {
-                eprintln!("  {p}");
+                warn(&format!("  {p}"));
             }
             return ExitCode::from(1);
         }
     };
-    print!("{}", summary(&model));
+    say(&summary(&model));
     let out = doc.unwrap_or_else(|| file.with_extension("questionnaire.md"));
     let name = file
         .file_name()
@@ -72,10 +85,10 @@ fn check(file: &Path, doc: Option<PathBuf>) -> ExitCode {
         ..DocOptions::default()
     };
     if let Err(e) = std::fs::write(&out, questionnaire_markdown(&model, &options)) {
-        eprintln!("{}: cannot be written: {e}", out.display());
+        warn(&format!("{}: cannot be written: {e}", out.display()));
         return ExitCode::from(2);
     }
-    println!("Questionnaire document: {}", out.display());
+    say(&format!("Questionnaire document: {}\n", out.display()));
     ExitCode::SUCCESS
 }
 
