@@ -906,6 +906,18 @@ impl Model {
                     ),
                 );
             }
+            // Every team is at the first level; crosswalk() reads what the
+            // levels above it require.
+            if let Some(first) = c.levels.first().filter(|l| !l.requires.is_empty()) {
+                p.add(
+                    "crosswalk.levels[0].requires",
+                    ModelError::BadCrosswalk(format!(
+                        "level {} is where every team starts, so it can require nothing: move \
+                         its questions to the level above or remove them",
+                        first.number
+                    )),
+                );
+            }
             for (i, l) in c.levels.iter().enumerate() {
                 for (j, r) in l.requires.iter().enumerate() {
                     if !questions.contains(r.as_str()) {
@@ -1440,6 +1452,16 @@ mod tests {
                 v["crosswalk"]["levels"][1]["requires"] = serde_json::json!(["gone.question"])
             }),
             |e| matches!(e, ModelError::BadCrosswalk(_)),
+        );
+        assert_eq!(
+            broken(|v| {
+                v["crosswalk"]["levels"][0]["requires"] = serde_json::json!(["people.ds-with-de"])
+            }),
+            [ModelError::BadCrosswalk(
+                "level 0 is where every team starts, so it can require nothing: move its \
+                 questions to the level above or remove them"
+                    .into()
+            )],
         );
         assert_has(
             broken(|v| {
