@@ -97,7 +97,11 @@ pub fn AuthorPage() -> impl IntoView {
                     <Notice tone=Tone::Error testid="author-problems">
                         <p>
                             <strong>{format!("{name}: {n} problem{} found. ", if n == 1 { "" } else { "s" })}</strong>
-                            "Fix them in the file and open it again. Each names where it is in the JSON."
+                            {if n == 1 {
+                                "Fix it in the file and open it again. It names where it is in the JSON."
+                            } else {
+                                "Fix them in the file and open it again. Each names where it is in the JSON."
+                            }}
                         </p>
                         <ul class="author__problems">
                             {problems

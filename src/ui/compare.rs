@@ -449,7 +449,7 @@ fn ThenNowChart<'a>(model: &'static Model, comparison: &'a Comparison) -> impl I
         band: None,
     });
     view! {
-        <RadarFigure testid="compare-chart" svg=svg>
+        <RadarFigure testid="compare-chart" svg=svg top=model.top_level()>
             <ChartLegend entries=vec![
                 ("Then: dashed line, square markers".to_owned(), DASHED_STYLE),
                 ("Now: solid line, round markers".to_owned(), SOLID_STYLE),

@@ -19,6 +19,8 @@ pub fn RadarFigure(
     /// The chart, from [`chart::radar_svg`].
     #[prop(into)]
     svg: Signal<String>,
+    /// The outermost ring's level (the model's top level).
+    top: u8,
     /// The legend, for charts with several series or a band.
     #[prop(optional)]
     children: Option<Children>,
@@ -33,7 +35,7 @@ pub fn RadarFigure(
             {children.map(|legend| legend())}
             <div class=class inner_html=move || svg.get()></div>
             <figcaption class="radar__caption">
-                "Each axis is a dimension; the rings are levels 0 (centre) to 4 (edge). The table has the same numbers."
+                {format!("Each axis is a dimension; the rings are levels 0 (centre) to {top} (edge). The table has the same numbers.")}
             </figcaption>
         </figure>
     }
@@ -53,7 +55,7 @@ pub fn RadarChart(
         let scores = assessment.with(chart::assessed_scores);
         chart::render_svg(&names, &scores, model.top_level())
     });
-    view! { <RadarFigure testid="radar-chart" svg=svg/> }
+    view! { <RadarFigure testid="radar-chart" svg=svg top=model.top_level()/> }
 }
 
 /// The legend of a chart with several series or a band. Each sample is

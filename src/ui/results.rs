@@ -83,6 +83,10 @@ fn own_results(state: crate::state::AppState, total: usize, unanswered: Memo<usi
     .into_any()
 }
 
+/// The most gaps the headline lists; a longer list shows one fewer and
+/// counts the rest.
+const GAPS_SHOWN: usize = 8;
+
 /// A shared result, read-only, with "Take the assessment yourself" and "Edit
 /// a copy"; or, for a bad link, what went wrong and what to do.
 #[component]
@@ -478,9 +482,15 @@ pub fn OverallSummary(
                             level + 1
                         )
                     };
+                    // A long list would push the level's picture off the
+                    // screen: past GAPS_SHOWN, the rest are counted (every
+                    // one is in the next steps below).
+                    let shown = if o.gaps.len() > GAPS_SHOWN { GAPS_SHOWN - 1 } else { o.gaps.len() };
+                    let more = o.gaps.len() - shown;
                     let gaps: Vec<(String, &'static str)> = answers.with(|ans| {
                         o.gaps
                             .iter()
+                            .take(shown)
                             .map(|q| (model.questions[*q].name().to_owned(), ans.get(*q).label()))
                             .collect()
                     });
@@ -498,6 +508,11 @@ pub fn OverallSummary(
                                         <li>{text}<span class="why__answer">{format!(" \u{b7} {answer}")}</span></li>
                                     })
                                     .collect_view()}
+                                {(more > 0).then(|| view! {
+                                    <li class="overall__more" data-testid="overall-gaps-more">
+                                        {format!("and {more} more, all in the next steps below")}
+                                    </li>
+                                })}
                             </ul>
                         })}
                         <Profile model=model assessment=a.clone()/>

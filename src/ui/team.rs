@@ -117,6 +117,15 @@ pub fn read_links(model: &'static Model, text: &str) -> (Vec<Entry>, Vec<Problem
     (good, bad)
 }
 
+/// "1 result", "3 results".
+pub fn results_text(n: usize) -> String {
+    if n == 1 {
+        "1 result".to_owned()
+    } else {
+        format!("{n} results")
+    }
+}
+
 /// "No 2 · Partially 0 · Mostly 1 · Fully 3".
 pub fn distribution_text(counts: &[usize; 4]) -> String {
     RANKS
@@ -359,8 +368,7 @@ fn TeamCount(
                 let bad = problems.with(Vec::len);
                 let results = match n {
                     0 => "No results yet".to_owned(),
-                    1 => "1 result".to_owned(),
-                    n => format!("{n} results"),
+                    n => results_text(n),
                 };
                 match bad {
                     0 => format!("{results}."),
@@ -434,7 +442,7 @@ fn KeepTeam(
             {if fits {
                 view! {
                     <p class="share__intro">
-                        {format!("The link lists the {count} results counted here, after the #, which browsers never send to a server. Open it later, or send it, to see this view again. File names and notes are not in it.")}
+                        {format!("The link lists the {} counted here, after the #, which browsers never send to a server. Open it later, or send it, to see this view again. File names and notes are not in it.", results_text(count))}
                     </p>
                     <CopyLink
                         url=Signal::stored(url)
@@ -512,7 +520,7 @@ fn TeamChart<'a>(model: &'static Model, aggregate: &'a Aggregate) -> impl IntoVi
         }),
     });
     view! {
-        <RadarFigure testid="team-chart" svg=svg>
+        <RadarFigure testid="team-chart" svg=svg top=model.top_level()>
             <ChartLegend
                 entries=vec![("Median: solid line, round markers".to_owned(), SOLID_STYLE)]
                 band="Range from lowest to highest: shaded band"
@@ -546,7 +554,7 @@ fn SpreadTable<'a>(model: &'static Model, aggregate: &'a Aggregate) -> impl Into
     view! {
         <ScrollTable
             caption_id="team-spread-caption"
-            caption=format!("Spread by dimension across {n} results")
+            caption=format!("Spread by dimension across {}", results_text(n))
             testid="team-spread"
             headings=&["Dimension", "Median level", "Median score", "Lowest", "Highest", "Results"]
         >
@@ -607,6 +615,13 @@ fn DisagreementItem(
 mod tests {
     use super::*;
     use maturity_engine::Answer;
+
+    #[test]
+    fn one_result_is_singular() {
+        assert_eq!(results_text(1), "1 result");
+        assert_eq!(results_text(0), "0 results");
+        assert_eq!(results_text(12), "12 results");
+    }
 
     #[test]
     fn bad_lines_are_reported_and_the_rest_kept() {

@@ -92,6 +92,17 @@ async function journey(t, suite, model) {
   // Results: the level, one table row and one radar axis per dimension, and
   // a roadmap whose first steps lead to the next level of a dimension.
   assert.equal(await text(page.getByTestId('overall-level')), `Level ${overall}`);
+  // The practices short of the next level, listed up to 8 (past that, 7 and a count).
+  const dimOf = (q) => dims.findIndex((d) => d.id === q.dimension);
+  const short = model.questions.filter((q) => levels[dimOf(q)] === overall && q.level === overall + 1).length;
+  assert.match(await text(page.getByTestId('overall-limit')), new RegExp(`: ${short} practices? short of level ${overall + 1}:$`));
+  const gaps = await page.getByTestId('overall-gaps').locator('li').allTextContents();
+  if (short > 8) {
+    assert.equal(gaps.length, 8);
+    assert.equal(gaps.at(-1).trim(), `and ${short - 7} more, all in the next steps below`);
+  } else {
+    assert.equal(gaps.length, short);
+  }
   for (const [i, d] of dims.entries()) {
     const row = await cells(page.getByTestId(`score-${d.id}`));
     assert.ok(row.includes(String(levels[i])), `${d.name} at level ${levels[i]}: ${row}`);
@@ -99,13 +110,18 @@ async function journey(t, suite, model) {
   assert.equal(await page.getByTestId('scores-table').locator('tbody tr').count(), dims.length);
   const chart = page.locator('[data-testid="radar-chart"] svg');
   assert.equal(await chart.getAttribute('aria-label'), radarLabel(model, levels));
+  const rings = `the rings are levels 0 (centre) to ${top} (edge)`;
+  assert.ok((await text(page.getByTestId('radar-chart').locator('figcaption'))).includes(rings));
   const steps = await page.getByTestId('roadmap').locator('[data-testid^="step-"]').evaluateAll((els) => els.map((e) => e.dataset.testid.slice(5)));
   assert.ok(steps.length > 0, 'the roadmap has steps');
   for (const id of steps) {
     const q = model.questions.find((x) => x.id === id);
     assert.ok(q, `step ${id} is a question of the model`);
-    assert.ok(q.level > levels[dims.findIndex((d) => d.id === q.dimension)], `step ${id} is above its dimension's level`);
+    assert.ok(q.level > levels[dimOf(q)], `step ${id} is above its dimension's level`);
   }
+  const gapSteps = steps.map((id) => model.questions.find((q) => q.id === id))
+    .filter((q) => levels[dimOf(q)] === overall && q.level === overall + 1);
+  assert.equal(gapSteps.length, short, 'every practice short of the next level is a step');
   const next = model.questions.find((q) => q.id === steps[0]);
   assert.equal(next.level, overall + 1, 'the first step leads to the next overall level');
 
@@ -130,6 +146,7 @@ async function journey(t, suite, model) {
   const improved = model.questions.filter((q) => q.dimension === dims[0].id && q.level > levels[0]).length;
   assert.equal(await text(page.getByTestId('compare-counts')), `${improved} improved, 0 regressed, 0 changed otherwise, ${model.questions.length - improved} unchanged.`);
   assert.match(await page.getByTestId('compare-chart').locator('svg[role="img"]').getAttribute('aria-label'), new RegExp(`Then: ${dims[0].name} ${levels[0]}\\.0.*Now: ${dims[0].name} ${top}\\.0`));
+  assert.ok((await text(page.getByTestId('compare-chart').locator('figcaption'))).includes(rings));
 
   // A result of the built-in model is refused, and the reason names both.
   const builtinLink = encodeLink(MODEL.questions.map(() => 4), { code: MODEL.code, version: MODEL.version });
@@ -152,6 +169,8 @@ async function journey(t, suite, model) {
   assert.ok(errors[0].replace(/\s+/g, ' ').startsWith(`Line 3: ${refusal}`), errors[0]);
   assert.equal(await page.getByTestId('team-spread').locator('tbody tr').count(), dims.length);
   assert.match(await page.getByTestId('team-chart').locator('svg[role="img"]').getAttribute('aria-label'), new RegExp(`from 0 to ${top}`));
+  assert.ok((await text(page.getByTestId('team-chart').locator('figcaption'))).includes(rings));
+  assert.equal(await text(page.getByTestId('team-spread').locator('caption')), 'Spread by dimension across 2 results');
 
   // Exports of one's own results.
   await open(s, '#/results');
