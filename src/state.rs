@@ -8,6 +8,7 @@ use crate::snapshots::{self, SnapshotsError};
 use crate::storage::{self, StorageError};
 use crate::{location, time};
 use leptos::prelude::*;
+use maturity_engine::draft::Earlier;
 use maturity_engine::history::History;
 use maturity_engine::{Answer, Answers, Model, Targets};
 
@@ -102,6 +103,9 @@ pub struct AppState {
     /// asks (see `made_once`).
     answers: StoredValue<Option<Memo<Answers>>>,
     targets: StoredValue<Option<Memo<Targets>>>,
+    /// Per question, its answer and note (see [`AppState::question`]).
+    questions: StoredValue<Option<StoredValue<Vec<QuestionSignals>>>>,
+    earlier: StoredValue<Option<Memo<Option<Earlier>>>>,
     /// The saved snapshots as last read from storage: made and read the
     /// first time a page asks ([`AppState::snapshots`]), so that neither
     /// their code nor their reading is part of the start page.
@@ -134,6 +138,8 @@ impl AppState {
             draft,
             answers: StoredValue::new(None),
             targets: StoredValue::new(None),
+            questions: StoredValue::new(None),
+            earlier: StoredValue::new(None),
             snapshots: StoredValue::new(None),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
             route: RwSignal::new(route),
@@ -172,6 +178,58 @@ impl AppState {
         let draft = self.draft;
         self.made_once(self.targets, || {
             Memo::new(move |_| draft.with(|d| d.targets.clone()))
+        })
+        .into()
+    }
+
+    /// One question's answer and note. They are signals of their own, kept
+    /// equal to the draft's: a question card reads them, so an answer
+    /// reruns its own card and not every card on the page (a step of a
+    /// large model holds a hundred).
+    pub fn question(&self, question: usize) -> (Signal<Answer>, Signal<Option<String>>) {
+        let all = self.question_signals();
+        all.with_value(|v| {
+            v.get(question).map_or_else(
+                || (Signal::stored(Answer::Unanswered), Signal::stored(None)),
+                |q| (q.answer.into(), q.note.into()),
+            )
+        })
+    }
+
+    fn question_signals(&self) -> StoredValue<Vec<QuestionSignals>> {
+        let draft = self.draft;
+        self.made_once(self.questions, || {
+            let signals = draft.with_untracked(|d| {
+                (0..d.answers.len())
+                    .map(|q| QuestionSignals {
+                        answer: RwSignal::new(d.answers.get(q)),
+                        note: RwSignal::new(d.notes.get(&q).cloned()),
+                    })
+                    .collect::<Vec<_>>()
+            });
+            let all = StoredValue::new(signals);
+            // Whatever changes the draft (an answer, an import, another
+            // tab, starting over), the signals follow; each is set only
+            // when it differs, so only changed cards rerun.
+            Effect::new(move |_| {
+                draft.with(|d| {
+                    all.with_value(|v| {
+                        for (q, s) in v.iter().enumerate() {
+                            s.sync(d.answers.get(q), d.notes.get(&q));
+                        }
+                    });
+                });
+            });
+            all
+        })
+    }
+
+    /// The draft's answers under an earlier questionnaire version, if it
+    /// has them (a memo: it changes only when they do).
+    pub fn earlier(&self) -> Signal<Option<Earlier>> {
+        let draft = self.draft;
+        self.made_once(self.earlier, || {
+            Memo::new(move |_| draft.with(|d| d.earlier.clone()))
         })
         .into()
     }
@@ -264,6 +322,16 @@ impl AppState {
             d.answers.set(question, answer);
             d.updated_ms = time::now_ms();
         });
+        // The card at once, not when the effect that follows the draft runs.
+        if let Some(all) = self.questions.get_value() {
+            all.with_value(|v| {
+                if let Some(q) = v.get(question) {
+                    if q.answer.get_untracked() != answer {
+                        q.answer.set(answer);
+                    }
+                }
+            });
+        }
     }
 
     /// Sets a question's free-text note; blank text removes it.
@@ -414,6 +482,25 @@ impl AppState {
         self.model
             .dimension_index(&self.model.questions[question].dimension)
             .unwrap_or(0)
+    }
+}
+
+/// A question's answer and note as signals (see [`AppState::question`]).
+#[derive(Clone, Copy)]
+struct QuestionSignals {
+    answer: RwSignal<Answer>,
+    note: RwSignal<Option<String>>,
+}
+
+impl QuestionSignals {
+    /// Sets each signal that differs from the draft's value.
+    fn sync(&self, answer: Answer, note: Option<&String>) {
+        if self.answer.get_untracked() != answer {
+            self.answer.set(answer);
+        }
+        if self.note.with_untracked(|n| n.as_ref() != note) {
+            self.note.set(note.cloned());
+        }
     }
 }
 

@@ -78,16 +78,19 @@ pub fn QuestionCard(
     let q = &model.questions[question];
     let id = q.id.clone();
     let help_id = format!("help-{id}");
-    let current = Memo::new(move |_| state.draft.with(|d| d.answers.get(question)));
+    let (current, note) = state.question(question);
+    let earlier = state.earlier();
     let level_name = model.levels[usize::from(q.level)].name.clone();
-    let note = Memo::new(move |_| state.draft.with(|d| d.notes.get(&question).cloned()));
     let has_note = note.get_untracked().is_some();
     let note_id = format!("note-{id}");
     // Earlier answers to show while the question waits for a new one:
     // (the earlier question, the answer given to it) and what changed.
     let review = Memo::new(move |_| {
-        state.draft.with(|d| match &d.earlier {
-            Some(e) if d.answers.get(question) == Answer::Unanswered => {
+        if current.get() != Answer::Unanswered {
+            return None;
+        }
+        earlier.with(|e| match e {
+            Some(e) => {
                 let items = e.to_review(model, question);
                 let then = maturity_engine::builtin_version(e.version);
                 let asked: Vec<(String, &'static str)> = items

@@ -140,7 +140,7 @@ function compare(name, now, base) {
 async function sizeSection(baseline) {
   const all = await listFiles(DIST);
   const first = await firstLoadFiles();
-  const rows = await Promise.all(first.map(sizes));
+  const rows = await Promise.all(first.map((p) => sizes(p)));
   const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, br: t.br + r.br }), { raw: 0, gzip: 0, br: 0 });
 
   say('## Transfer size');
@@ -173,7 +173,7 @@ async function sizeSection(baseline) {
     say(`| ${name} (${path}) | ${KiB(s.raw)} | ${KiB(s.gzip)} | ${KiB(s.br)} | ${compare(name, s.br, baseline?.sizes?.[name]?.br).trim()} |`);
   }
   if (chunks.length) {
-    const c = (await Promise.all(chunks.map(sizes))).reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, br: t.br + r.br }), { raw: 0, gzip: 0, br: 0 });
+    const c = (await Promise.all(chunks.map((p) => sizes(p)))).reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, br: t.br + r.br }), { raw: 0, gzip: 0, br: 0 });
     parts['lazy wasm chunks'] = c;
     say(`| lazy wasm chunks (${chunks.length} files, not in the first load) | ${KiB(c.raw)} | ${KiB(c.gzip)} | ${KiB(c.br)} | ` +
       `${compare('lazy wasm chunks', c.br, baseline?.sizes?.['lazy wasm chunks']?.br).trim()} |`);
@@ -188,7 +188,7 @@ async function sizeSection(baseline) {
   say('|---|---:|---:|---:|');
   for (const entry of ENTRIES) {
     const files = entry === ENTRIES[0] ? first : await firstLoadFiles(entry);
-    const br = (await Promise.all(files.map(sizes))).reduce((t, r) => t + r.br, 0);
+    const br = (await Promise.all(files.map((p) => sizes(p)))).reduce((t, r) => t + r.br, 0);
     say(`| ${entry.name} | ${files.length} | ${files.filter((f) => f.endsWith('.wasm')).length} | ${KiB(br)} |`);
   }
 
@@ -197,7 +197,7 @@ async function sizeSection(baseline) {
     const sw = await readFile(join(DIST, 'sw.js'), 'utf8');
     const listed = [...sw.matchAll(/\{"path":"([^"]+)"/g)].map((m) => (m[1] === './' ? 'index.html' : m[1]));
     if (listed.length) {
-      const extra = (await Promise.all(listed.filter((p) => !first.includes(p)).map(sizes)));
+      const extra = (await Promise.all(listed.filter((p) => !first.includes(p)).map((p) => sizes(p))));
       const extraBr = extra.reduce((t, r) => t + r.br, 0);
       say();
       say(`Service worker precache: ${listed.length} files; beyond the first load it fetches ${extra.length} more ` +
