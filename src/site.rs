@@ -184,6 +184,9 @@ pub fn code_in_hash(hash: &str) -> Option<u8> {
 /// The site model a page opened on `hash` starts on: the one its result
 /// was made with, else the one last chosen. `None`: the built-in model.
 pub fn to_start_on(hash: &str) -> Option<&'static SiteModel> {
+    if EXTRA.is_empty() {
+        return None;
+    }
     match code_in_hash(hash) {
         Some(code) if code == maturity_engine::builtin_core().code => None,
         Some(code) => by_code(code).or_else(chosen),
@@ -196,6 +199,11 @@ pub fn to_start_on(hash: &str) -> Option<&'static SiteModel> {
 /// while previewing a file, which stays until the author stops it.
 pub fn must_restart_for(running: &Model, hash: &str) -> bool {
     if previewed_id().is_some() {
+        return false;
+    }
+    // With the built-in model alone, a page not previewing a file runs the
+    // only model a link can open here.
+    if EXTRA.is_empty() {
         return false;
     }
     match code_in_hash(hash) {
