@@ -16,6 +16,21 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// Waits for what the results page draws once painted (`Later` in
+/// src/ui/results.rs): a frame, then a task, then the reactive update.
+async fn after_paint() {
+    let window = web_sys::window().unwrap();
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window.request_animation_frame(&resolve);
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+    let task = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window.set_timeout_with_callback(&resolve);
+    });
+    wasm_bindgen_futures::JsFuture::from(task).await.unwrap();
+    tick().await;
+}
+
 fn container() -> web_sys::HtmlElement {
     let el = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&el).unwrap();
@@ -393,6 +408,7 @@ async fn shared_result_is_read_only_and_edit_a_copy_asks_before_replacing() {
             .unwrap(),
         "4.0 of 4"
     );
+    after_paint().await;
     let link: web_sys::HtmlInputElement = one(&root, "[data-testid=share-link]").unchecked_into();
     assert!(link.value().ends_with(&format!("#/r/{payload}")));
 

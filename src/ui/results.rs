@@ -333,22 +333,51 @@ pub fn ResultsView(
                     <ScoresTable model=model assessment=assessment/>
                 </div>
             </section>
-            <section class="results__section" aria-labelledby="why-title">
-                <h2 id="why-title">"Why these levels"</h2>
-                <div class="dimensions">
-                    {(0..model.dimensions.len())
-                        .map(|d| view! { <DimensionCard model=model dimension=d assessment=assessment answers=answers/> })
-                        .collect_view()}
-                </div>
-            </section>
-            <NotApplicableList model=model answers=answers notes=notes/>
-            {current.then(|| view! { <crate::ui::targets::TargetsPanel answers=answers targets=targets editable=editable/> })}
-            <SharePanel url=url/>
-            <crate::ui::qr::QrPanel url=url/>
-            {editable.then(|| view! { <crate::ui::history::SnapshotPanel answers=answers targets=targets/> })}
-            {current.then(|| view! { <crate::ui::export::ExportPanel answers=answers targets=targets editable=editable/> })}
+            // What follows the chart and table is drawn after they are on
+            // screen, each part in a task of its own.
+            <Later>
+                <section class="results__section" aria-labelledby="why-title">
+                    <h2 id="why-title">"Why these levels"</h2>
+                    <div class="dimensions">
+                        {(0..model.dimensions.len())
+                            .map(|d| view! { <DimensionCard model=model dimension=d assessment=assessment answers=answers/> })
+                            .collect_view()}
+                    </div>
+                </section>
+                <NotApplicableList model=model answers=answers notes=notes/>
+            </Later>
+            <Later>
+                {current.then(|| view! { <crate::ui::targets::TargetsPanel answers=answers targets=targets editable=editable/> })}
+                <SharePanel url=url/>
+            </Later>
+            <Later>
+                <crate::ui::qr::QrPanel url=url/>
+            </Later>
+            <Later>
+                {editable.then(|| view! { <crate::ui::history::SnapshotPanel answers=answers targets=targets/> })}
+                {current.then(|| view! { <crate::ui::export::ExportPanel answers=answers targets=targets editable=editable/> })}
+            </Later>
         </article>
     }
+}
+
+/// Renders `children` once the page around it has been painted: a frame
+/// later, then in a task of its own. The part of the results a reader came
+/// for (the level, what to do next, the chart and the table) is drawn and
+/// painted first; the rest follows without holding it up. Each `Later`
+/// is its own task, so none is a long one.
+#[component]
+fn Later(children: ChildrenFn) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let _ = ready.try_set(true);
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    move || ready.get().then(|| children())
 }
 
 /// The practices a result marked Not applicable, with the notes that say

@@ -452,6 +452,9 @@ test('print: the results fit on at most two A4 pages with no controls', async (t
   const s = await openSession(t, suite);
   const { page } = s;
   await seedDraft(s, knownAnswer, { release: 3, integration: 2 });
+  // Every part is on the page (some are drawn after the first paint), so
+  // that hiding them is what the print styles do.
+  for (const part of ['.share', '.export', '.qr', '.snapshot']) await page.locator(part).first().waitFor({ state: 'attached' });
   await page.emulateMedia({ media: 'print' });
   for (const hidden of ['.site-header', '.share', '.export', '.qr', '.snapshot']) {
     assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
