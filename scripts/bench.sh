@@ -2,7 +2,8 @@
 # Measures the release build and prints a Markdown report: first-load
 # transfer size (budget <= 150 KiB brotli), wasm/JS sizes against
 # tests/bench/baseline.json (flags > 5 % growth), Lighthouse scores and
-# LCP/TBT/CLS, interaction latency under 4x CPU throttling, the site built
+# LCP/TBT/CLS, main-thread blocking from a trace at 4x CPU, interaction
+# latency under 4x CPU throttling, the site built
 # with the fixture models (dist-models/: what listing them costs, an answer
 # click on the 500-question model), and twiggy's heaviest wasm items. It
 # reports budgets; it does not fail on them.
@@ -10,8 +11,10 @@
 #   scripts/bench.sh                     measure dist/ (build it first if missing)
 #   scripts/bench.sh --build             rebuild dist/ and dist-models/ (trunk build --release) first
 #   scripts/bench.sh --update-baseline   also record the figures as the new baseline
-#   scripts/bench.sh --skip lighthouse,latency,models,twiggy
+#   scripts/bench.sh --skip lighthouse,blocking,latency,models,twiggy
 #   BENCH_DIST=/some/dist scripts/bench.sh
+#   BENCH_LH_RUNS=5 BENCH_LH_ONLY="shared result,compare" scripts/bench.sh
+#                                        Lighthouse runs per entry (default 3), and which entries
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
