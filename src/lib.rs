@@ -83,11 +83,7 @@ pub fn App() -> impl IntoView {
         }))
         .into_any()
     } else {
-        // A link made with the built-in model opens it, and the site opens
-        // on it from then on.
-        if site::code_in_hash(&hash) == Some(maturity_engine::builtin_core().code) {
-            let _ = site::choose(None);
-        }
+        site::opened_on_builtin(&hash);
         booted(maturity_engine::builtin_core())
     };
     // The service worker lives as long as the page, so it is registered

@@ -181,6 +181,19 @@ pub fn code_in_hash(hash: &str) -> Option<u8> {
     }
 }
 
+/// Called when a page opened on `hash` starts on the built-in model: when
+/// `hash` is a link made with it, the site opens on it from then on. With
+/// no other model built in there is no choice to keep, and reading the link
+/// (which the first download would otherwise carry) is skipped.
+pub fn opened_on_builtin(hash: &str) {
+    if EXTRA.is_empty() {
+        return;
+    }
+    if code_in_hash(hash) == Some(maturity_engine::builtin_core().code) {
+        let _ = choose(None);
+    }
+}
+
 /// The site model a page opened on `hash` starts on: the one its result
 /// was made with, else the one last chosen. `None`: the built-in model.
 pub fn to_start_on(hash: &str) -> Option<&'static SiteModel> {
