@@ -53,6 +53,8 @@ const BUDGET = {
 const THROTTLE = 4;
 /** Team sizes the bench pastes, as a workshop of a large organisation might. */
 const TEAM_SIZES = [10, 100, 500];
+/** Snapshots in the history the bench opens. */
+const HISTORY_SIZE = 200;
 const CLICKS = 31; // every question once: each click changes the progress count
 
 const KiB = (n) => `${(n / 1024).toFixed(1)} KiB`;
@@ -579,6 +581,41 @@ async function latencySection(baseline) {
         results.team[size] = { ...summarise(pastes), longestTask: longest };
       }
     }
+    // 4. A history of HISTORY_SIZE snapshots (distinct results), opened
+    //    from the results page: the route change until every snapshot is
+    //    listed, with the longest task. And a compare of two of them.
+    if (share) {
+      const links = distinctLinks(HISTORY_SIZE, dims.questions.length, { code: dims.code, version: dims.version });
+      const now = Date.now();
+      const wire = JSON.stringify({
+        format: 1,
+        snapshots: links.map((link, i) => ({ id: `s${now - i * 60_000}`, label: i % 3 ? '' : `Sprint ${i}`, saved_ms: now - i * 60_000, link })),
+      });
+      await page.evaluate((w) => localStorage.setItem('mlops-maturity:history', w), wire);
+      // A reload, so that the app reads the history it now holds.
+      await page.goto(`${server.url}/#/results`);
+      await page.reload();
+      await page.getByTestId('scores-table').waitFor({ timeout: 10_000 });
+      const open = async (hash, done) => page.evaluate(([hash, done]) => {
+        const tasks = [];
+        const watch = new PerformanceObserver((l) => { for (const e of l.getEntries()) tasks.push(e.duration); });
+        watch.observe({ type: 'longtask' });
+        return window.__measure(() => { location.hash = hash; }, () => document.querySelectorAll(done.selector).length >= done.count)
+          .then((m) => new Promise((resolve) => setTimeout(() => { watch.disconnect(); resolve({ ...m, longest: Math.max(0, ...tasks) }); }, 50)));
+      }, [hash, done]);
+      const history = [];
+      const compares = [];
+      for (let i = 0; i < 4; i += 1) {
+        history.push(await open('#/history', { selector: '[data-testid="history-list"] li.snapshot-item', count: HISTORY_SIZE }));
+        await page.goto(`${server.url}/#/results`);
+        await page.getByTestId('scores-table').waitFor({ timeout: 10_000 });
+        compares.push(await open(`#/compare/${links[i]}/${links[i + 1]}`, { selector: '[data-testid="compare-table"]', count: 1 }));
+        await page.goto(`${server.url}/#/results`);
+        await page.getByTestId('scores-table').waitFor({ timeout: 10_000 });
+      }
+      results.history = { ...summarise(history), longestTask: Math.max(...history.map((r) => r.longest ?? 0)) };
+      results.compare = { ...summarise(compares), longestTask: Math.max(...compares.map((r) => r.longest ?? 0)) };
+    }
     await context.close();
   } finally {
     await browser.close();
@@ -601,9 +638,12 @@ async function latencySection(baseline) {
     row(`team: ${size} links pasted → "${size} results"`, results.team?.[size], BUDGET.teamMs);
   }
   if (!results.team) say('| team: links pasted | – | no share link on the results page | | | | |');
+  row(`history: ${HISTORY_SIZE} snapshots opened → all listed`, results.history, BUDGET.teamMs);
+  row('compare: two results opened → table shown', results.compare, BUDGET.teamMs);
   if (results.team) {
     say();
     say(`Team page, longest task while it works (goal: none over 50 ms): ${TEAM_SIZES.map((n) => `${n} links ${Math.round(results.team[n].longestTask)} ms`).join(', ')}.`);
+    if (results.history) say(`Longest task opening the history of ${HISTORY_SIZE}: ${Math.round(results.history.longestTask)} ms; opening a compare: ${Math.round(results.compare.longestTask)} ms (goal: none over 50 ms).`);
   }
   say();
   return results;
