@@ -15,7 +15,8 @@
 //    interaction latency under 4x CPU throttling: a click on an answer until
 //    the progress text has changed, and a target change on the results
 //    page until the chart has been redrawn; median of >= 20. And 10, 100
-//    and 500 result links pasted into the team page until it shows them.
+//    and 500 result links pasted into the team page until it shows them, a
+//    history of 200 snapshots opened, and a compare opened.
 // 4. The site built with the fixture models (dist-models/): what listing
 //    them adds to the first load, and an answer click on the 500-question
 //    model at 4x throttle.
