@@ -76,10 +76,14 @@ pub fn by_code(code: u8) -> Option<&'static SiteModel> {
     EXTRA.iter().find(|m| m.code == code)
 }
 
+/// The site model with this id.
+fn by_id(id: &str) -> Option<&'static SiteModel> {
+    EXTRA.iter().find(|m| m.id == id)
+}
+
 /// The site model last chosen on the start page, if it is still built in.
 pub fn chosen() -> Option<&'static SiteModel> {
-    let id = storage::get(CHOICE_KEY).ok().flatten()?;
-    EXTRA.iter().find(|m| m.id == id)
+    by_id(&storage::get(CHOICE_KEY).ok().flatten()?)
 }
 
 /// Keeps `model` (a site model's id, or `None` for the built-in model) as
@@ -110,7 +114,7 @@ fn title_by_id(id: &str) -> Option<&'static str> {
     if id == builtin.id {
         Some(builtin.title.as_str())
     } else {
-        EXTRA.iter().find(|m| m.id == id).map(|m| m.title)
+        by_id(id).map(|m| m.title)
     }
 }
 

@@ -10,7 +10,7 @@ use crate::{location, time};
 use leptos::prelude::*;
 use maturity_engine::draft::Earlier;
 use maturity_engine::history::History;
-use maturity_engine::{Answer, Answers, Model, Targets};
+use maturity_engine::{link, Answer, Answers, LinkError, Model, SharedResult, Targets};
 
 /// A stored draft that could not be read, and where its text was kept.
 #[derive(Debug, Clone, PartialEq)]
@@ -182,6 +182,15 @@ impl AppState {
         .into()
     }
 
+    /// Reads a result link's payload with the page's model, or with the
+    /// earlier version of it the link was made with.
+    ///
+    /// # Errors
+    /// As [`maturity_engine::link::decode_versions`].
+    pub fn decode(&self, payload: &str) -> Result<(&'static Model, SharedResult), LinkError> {
+        link::decode_versions(self.full(), maturity_engine::builtin_version, payload)
+    }
+
     /// One question's answer and note. They are signals of their own, kept
     /// equal to the draft's: a question card reads them, so an answer
     /// reruns its own card and not every card on the page (a step of a
@@ -324,13 +333,7 @@ impl AppState {
         });
         // The card at once, not when the effect that follows the draft runs.
         if let Some(all) = self.questions.get_value() {
-            all.with_value(|v| {
-                if let Some(q) = v.get(question) {
-                    if q.answer.get_untracked() != answer {
-                        q.answer.set(answer);
-                    }
-                }
-            });
+            all.with_value(|v| v.get(question).map(|q| q.set_answer(answer)));
         }
     }
 
@@ -493,11 +496,16 @@ struct QuestionSignals {
 }
 
 impl QuestionSignals {
-    /// Sets each signal that differs from the draft's value.
-    fn sync(&self, answer: Answer, note: Option<&String>) {
+    /// Sets the answer, when it differs.
+    fn set_answer(&self, answer: Answer) {
         if self.answer.get_untracked() != answer {
             self.answer.set(answer);
         }
+    }
+
+    /// Sets each signal that differs from the draft's value.
+    fn sync(&self, answer: Answer, note: Option<&String>) {
+        self.set_answer(answer);
         if self.note.with_untracked(|n| n.as_ref() != note) {
             self.note.set(note.cloned());
         }

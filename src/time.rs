@@ -1,5 +1,14 @@
 //! Time as the app needs it: "now" from `Date.now()` and friendly phrasing.
 
+/// Runs `f` after the next paint: in the frame's callback it is queued as a
+/// task of its own, so the browser paints what is on the page first, and
+/// `f`'s work is not part of the task that drew it.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+    });
+}
+
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()

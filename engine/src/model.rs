@@ -611,6 +611,15 @@ impl Model {
         }
     }
 
+    /// How exported files are named: the model's id without a final
+    /// "-model" ("mlops-maturity-model" → "mlops-maturity").
+    pub fn file_stem(&self) -> &str {
+        match self.id.strip_suffix("-model") {
+            Some(rest) if !rest.is_empty() => rest,
+            _ => &self.id,
+        }
+    }
+
     /// The highest level (levels are numbered `0..=top_level()`).
     pub fn top_level(&self) -> u8 {
         u8::try_from(self.levels.len().saturating_sub(1)).unwrap_or(u8::MAX)
@@ -1304,6 +1313,19 @@ mod tests {
             let m = unpack(text, Some(text));
             assert!(m.questions.is_empty() && m.levels.is_empty());
             assert!(!m.problems().is_empty());
+        }
+    }
+
+    #[test]
+    fn the_file_stem_is_the_id_without_a_final_model() {
+        assert_eq!(builtin().file_stem(), "mlops-maturity");
+        let mut m = builtin().clone();
+        for (id, stem) in [
+            ("example-ml-governance", "example-ml-governance"),
+            ("-model", "-model"),
+        ] {
+            m.id = id.to_owned();
+            assert_eq!(m.file_stem(), stem, "{id:?}");
         }
     }
 

@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use maturity_engine::compare::{compare, Change, Comparison, QuestionChange};
 use maturity_engine::history::History;
 use maturity_engine::{assess, Answers};
-use maturity_engine::{builtin_version, LinkError, Model};
+use maturity_engine::{LinkError, Model};
 
 /// The words and class for a change of answer.
 pub fn change_word(change: Change) -> (&'static str, &'static str) {
@@ -71,8 +71,8 @@ pub fn ComparePage(
     let saved = state.snapshots().get_untracked().unwrap_or_default();
     let body = payloads.clone().map(|(a, b)| {
         let running = state.full();
-        let before = link::decode_versions(running, builtin_version, &a);
-        let after = link::decode_versions(running, builtin_version, &b);
+        let before = state.decode(&a);
+        let after = state.decode(&b);
         match (before, after) {
             (Ok((mx, x)), Ok((my, y))) if mx.version != my.version => view! {
                 <VersionsDiffer before=(mx, x.answers) after=(my, y.answers)/>
@@ -322,7 +322,7 @@ fn CompareForm(
                 return None;
             }
             let payload = route::payload_of(&t).to_owned();
-            match link::decode_versions(model, builtin_version, &payload) {
+            match state.decode(&payload) {
                 Ok(_) => Some(payload),
                 Err(e) => {
                     err.set(Some(site::link_problem(model, &e)));

@@ -32,13 +32,7 @@ pub fn ExportPanel(
 ) -> impl IntoView {
     let state = use_app();
     let model = state.full();
-    // File names start with the model's id, less a final "-model":
-    // "mlops-maturity-2026-03-01.json".
-    let stem: &'static str = model
-        .id
-        .strip_suffix("-model")
-        .filter(|s| !s.is_empty())
-        .unwrap_or(&model.id);
+    let stem = model.file_stem();
     let status = RwSignal::new(String::new());
     let failure = RwSignal::new(None::<String>);
 

@@ -15,7 +15,7 @@ use crate::{link, time};
 use leptos::html;
 use leptos::prelude::*;
 use maturity_engine::history::Snapshot;
-use maturity_engine::{assess, builtin_version, Answers, Model, Targets};
+use maturity_engine::{assess, Answers, Targets};
 
 /// "Q3 baseline", or "Untitled snapshot".
 pub fn title(s: &Snapshot) -> String {
@@ -32,9 +32,9 @@ pub fn describe(s: &Snapshot) -> String {
 }
 
 /// "Level 2 · score 2.4" for a decoded result, or why it can't be opened.
-fn summary(model: &'static Model, s: &Snapshot) -> Result<String, String> {
-    let (made_with, r) =
-        link::decode_versions(model, builtin_version, &s.link).map_err(|e| e.to_string())?;
+fn summary(state: AppState, s: &Snapshot) -> Result<String, String> {
+    let model = state.model;
+    let (made_with, r) = state.decode(&s.link).map_err(|e| e.to_string())?;
     let a = assess(made_with, &r.answers);
     let version = if made_with.version < model.version {
         format!(" \u{b7} questionnaire version {}", made_with.version)
@@ -251,7 +251,7 @@ fn SnapshotItem(state: AppState, list: ListState, snapshot: Snapshot) -> impl In
     let s = snapshot;
     let id = StoredValue::new(s.id.clone());
     let name = title(&s);
-    let summary = summary(state.full(), &s);
+    let summary = summary(state, &s);
     let opens = summary.is_ok();
     let is = move |which: RwSignal<Option<String>>| {
         which.with(|r| id.with_value(|id| r.as_deref() == Some(id.as_str())))

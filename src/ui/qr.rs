@@ -57,13 +57,8 @@ pub fn QrPanel(
     Effect::new(move |_| {
         let now = url.get();
         if shown.with_untracked(|s| *s != now) {
-            request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        let _ = shown.try_set(now);
-                    },
-                    std::time::Duration::ZERO,
-                );
+            crate::time::after_paint(move || {
+                let _ = shown.try_set(now);
             });
         }
     });

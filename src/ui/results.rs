@@ -2,7 +2,6 @@
 //! dimension, the roadmap and the share link. Shown for the draft
 //! (`#/results`) and, read-only, for a shared link (`#/r/<payload>`).
 
-use crate::link;
 use crate::route::Route;
 use crate::state::use_app;
 use crate::ui::confirm::ConfirmPanel;
@@ -99,7 +98,7 @@ pub fn SharedResultPage(
         let (p, needs) = crate::route::needs_model(&payload);
         (p.to_owned(), needs.map(str::to_owned))
     };
-    match link::decode_versions(state.full(), maturity_engine::builtin_version, &payload) {
+    match state.decode(&payload) {
         Err(e) => view! {
             <article class="bad-link">
                 <h1 tabindex="-1">"This result link can't be opened"</h1>
@@ -369,13 +368,8 @@ pub fn ResultsView(
 #[component]
 fn Later(children: ChildrenFn) -> impl IntoView {
     let ready = RwSignal::new(false);
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                let _ = ready.try_set(true);
-            },
-            std::time::Duration::ZERO,
-        );
+    crate::time::after_paint(move || {
+        let _ = ready.try_set(true);
     });
     move || ready.get().then(|| children())
 }

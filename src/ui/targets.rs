@@ -7,12 +7,10 @@ use crate::state::use_app;
 use crate::ui::format::{percent_text, score_text};
 use crate::ui::history;
 use crate::ui::table::ScrollTable;
-use crate::{link, route, site};
+use crate::{route, site};
 use leptos::prelude::*;
 use maturity_engine::compare::target_progress;
-use maturity_engine::{
-    assess, builtin_version, short_of, Answers, Assessment, DimensionScore, Model, Targets,
-};
+use maturity_engine::{assess, short_of, Answers, Assessment, DimensionScore, Model, Targets};
 
 /// The level a dimension is measured against: its target, or else the
 /// next level the model describes for it (`None` at the top). A target of
@@ -258,7 +256,8 @@ fn BaselinePicker(
             .with_untracked(|h| h.as_ref().ok().and_then(|h| h.get(&v).cloned()))
             .ok_or_else(|| "That snapshot is no longer saved.".to_owned())
             .and_then(|s| {
-                link::decode_versions(model, builtin_version, &s.link)
+                state
+                    .decode(&s.link)
                     .map(|(made_with, r)| Baseline {
                         name: history::title(&s),
                         assessment: assess(made_with, &r.answers),
@@ -276,7 +275,7 @@ fn BaselinePicker(
     let use_link = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = pasted.get_untracked();
-        match link::decode_versions(model, builtin_version, route::payload_of(&text)) {
+        match state.decode(route::payload_of(&text)) {
             Ok((made_with, r)) => {
                 link_error.set(None);
                 baseline.set(Some(Baseline {

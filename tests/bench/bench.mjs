@@ -483,7 +483,36 @@ window.__measure = (act, changed) => new Promise((resolve) => {
   act();
   if (tChange === null && changed()) { tChange = performance.now(); mo.disconnect(); done(); }
   setTimeout(() => { if (tChange === null) { mo.disconnect(); resolve({ update: NaN, frame: NaN }); } }, 10000);
-});`;
+});
+// The same, with the longest task while it works (settled 50 ms after).
+window.__measureTasks = (act, changed) => {
+  const tasks = [];
+  const watch = new PerformanceObserver((l) => { for (const e of l.getEntries()) tasks.push(e.duration); });
+  watch.observe({ type: 'longtask' });
+  return window.__measure(act, changed).then((m) => new Promise((done) => setTimeout(() => {
+    watch.disconnect();
+    done({ ...m, longest: Math.max(0, ...tasks) });
+  }, 50)));
+};`;
+
+/**
+ * Clicks the third answer of each question in turn (at most `limit`), each
+ * until the progress count changes: the samples of __measure.
+ */
+async function clickAnswers(page, questions, limit) {
+  const samples = [];
+  for (const q of questions.slice(0, limit)) {
+    const sel = `[data-testid="question-${q.id}"] input[type="radio"]`;
+    await page.locator(sel).nth(2).waitFor({ state: 'attached' });
+    samples.push(await page.evaluate((sel) => {
+      const progress = () => document.querySelector('[data-testid="progress"]')?.textContent ?? '';
+      const before = progress();
+      const input = document.querySelectorAll(sel)[2];
+      return window.__measure(() => input.click(), () => progress() !== before);
+    }, sel));
+  }
+  return samples;
+}
 
 async function latencySection(baseline) {
   say(`## Interaction latency (Chromium, CPU throttled ${THROTTLE}x)`);
@@ -508,18 +537,7 @@ async function latencySection(baseline) {
     for (const dim of dims.dimensions.map((d) => d.id)) {
       await page.goto(`${server.url}/#/q/${dim}`);
       await page.getByTestId('progress').waitFor();
-      for (const q of dims.questions.filter((x) => x.dimension === dim)) {
-        const sel = `[data-testid="question-${q.id}"] input[type="radio"]`;
-        await page.locator(sel).nth(2).waitFor({ state: 'attached' });
-        const r = await page.evaluate((sel) => {
-          const progress = () => document.querySelector('[data-testid="progress"]')?.textContent ?? '';
-          const before = progress();
-          const input = document.querySelectorAll(sel)[2];
-          return window.__measure(() => input.click(), () => progress() !== before);
-        }, sel);
-        answers.push(r);
-        if (answers.length >= CLICKS) break;
-      }
+      answers.push(...await clickAnswers(page, dims.questions.filter((x) => x.dimension === dim), CLICKS - answers.length));
     }
     results.answer = summarise(answers);
 
@@ -565,16 +583,10 @@ async function latencySection(baseline) {
           const r = await page.evaluate(([text, n]) => {
             const area = document.querySelector('textarea');
             const count = () => document.querySelector('[data-testid="team-count"]')?.textContent ?? '';
-            const tasks = [];
-            const watch = new PerformanceObserver((l) => { for (const e of l.getEntries()) tasks.push(e.duration); });
-            watch.observe({ type: 'longtask' });
-            return window.__measure(() => {
+            return window.__measureTasks(() => {
               area.value = text;
               area.dispatchEvent(new Event('input', { bubbles: true }));
-            }, () => count().includes(`${n} results`)).then((m) => new Promise((done) => setTimeout(() => {
-              watch.disconnect();
-              done({ ...m, longest: Math.max(0, ...tasks) });
-            }, 50)));
+            }, () => count().includes(`${n} results`));
           }, [all.slice(0, n).join('\n'), n]);
           longest = Math.max(longest, r.longest ?? 0);
           pastes.push(r);
@@ -597,13 +609,10 @@ async function latencySection(baseline) {
       await page.goto(`${server.url}/#/results`);
       await page.reload();
       await page.getByTestId('scores-table').waitFor({ timeout: 10_000 });
-      const open = async (hash, done) => page.evaluate(([hash, done]) => {
-        const tasks = [];
-        const watch = new PerformanceObserver((l) => { for (const e of l.getEntries()) tasks.push(e.duration); });
-        watch.observe({ type: 'longtask' });
-        return window.__measure(() => { location.hash = hash; }, () => document.querySelectorAll(done.selector).length >= done.count)
-          .then((m) => new Promise((resolve) => setTimeout(() => { watch.disconnect(); resolve({ ...m, longest: Math.max(0, ...tasks) }); }, 50)));
-      }, [hash, done]);
+      const open = async (hash, done) => page.evaluate(([hash, done]) => window.__measureTasks(
+        () => { location.hash = hash; },
+        () => document.querySelectorAll(done.selector).length >= done.count,
+      ), [hash, done]);
       const history = [];
       const compares = [];
       for (let i = 0; i < 4; i += 1) {
@@ -707,16 +716,7 @@ async function modelsSection() {
     await page.goto(`${server.url}/#/q/${dim}`);
     await page.getByTestId('progress').waitFor({ timeout: 30_000 });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-    for (const q of model.questions.filter((x) => x.dimension === dim).slice(0, 40)) {
-      const sel = `[data-testid="question-${q.id}"] input[type="radio"]`;
-      await page.locator(sel).nth(2).waitFor({ state: 'attached' });
-      clicks.push(await page.evaluate((sel) => {
-        const progress = () => document.querySelector('[data-testid="progress"]')?.textContent ?? '';
-        const before = progress();
-        const input = document.querySelectorAll(sel)[2];
-        return window.__measure(() => input.click(), () => progress() !== before);
-      }, sel));
-    }
+    clicks.push(...await clickAnswers(page, model.questions.filter((x) => x.dimension === dim), 40));
     await context.close();
   } finally {
     await browser.close();

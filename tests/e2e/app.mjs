@@ -3,6 +3,7 @@
 // place.
 
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { ROOT } from './harness.mjs';
@@ -25,6 +26,18 @@ export const BACKUP_PREFIX = 'mlops-maturity:draft-backup:';
 
 /** "won't survive a reload", with a straight or typographic apostrophe. */
 export const NOT_SAVED_TEXT = /won['’]t survive a reload/;
+
+/** Text of an element, whitespace squeezed. */
+export const text = async (loc) => (await loc.textContent()).replace(/\s+/g, ' ').trim();
+
+/** Cells of a table row, whitespace squeezed. */
+export const cells = async (row) => (await row.locator('th, td').allTextContents()).map((c) => c.replace(/\s+/g, ' ').trim());
+
+/** Clicks and returns the download's name and bytes. */
+export async function download(page, testid) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  return { name: dl.suggestedFilename(), bytes: await readFile(await dl.path()) };
+}
 
 /** Loads a route and waits for the app to have rendered its heading. */
 export async function open(session, hash = '#/') {

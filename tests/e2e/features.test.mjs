@@ -4,12 +4,11 @@
 // light and dark colour schemes (axe audits the same screens: a11y.test.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { useSuite, openSession, screenshot, VIEWPORTS } from './harness.mjs';
 import {
   QUESTIONS, DIMENSIONS, TOTAL, DRAFT_KEY, SHARE_PREFIX, questionsOf, draftJson, seedDraft,
   open, button, knownAnswer, waitForResults, assertKnownResults, readScores, assertFitsWidth, KNOWN_EXPECTED,
-  MODEL,
+  MODEL, text, cells, download,
 } from './app.mjs';
 import { distinctLinks } from './links.mjs';
 
@@ -27,19 +26,6 @@ async function linkFor(t, pick, targets = {}) {
   s.expectClean();
   await s.context.close();
   return link;
-}
-
-/** Text of an element, whitespace squeezed. */
-const text = async (loc) => (await loc.textContent()).replace(/\s+/g, ' ').trim();
-
-/** Cells of a table row, whitespace squeezed. */
-const cells = async (row) => (await row.locator('th, td').allTextContents()).map((c) => c.replace(/\s+/g, ' ').trim());
-
-/** Clicks and returns the download's name and bytes. */
-async function download(page, testid) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
-  const path = await dl.path();
-  return { name: dl.suggestedFilename(), bytes: await readFile(path) };
 }
 
 const DATED = (ext) => new RegExp(`^mlops-maturity(-[a-z-]+)?-\\d{4}-\\d{2}-\\d{2}\\.${ext}$`);

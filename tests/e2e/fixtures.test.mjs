@@ -12,10 +12,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT, buildProblem, useSuite, openSession } from './harness.mjs';
-import { open, answer, button, draftJson, waitForResults, DRAFT_KEY, MODEL } from './app.mjs';
+import { open, answer, button, draftJson, waitForResults, text, cells, download, DRAFT_KEY, MODEL } from './app.mjs';
 import { encodeLink } from './links.mjs';
 
 const DIST = process.env.E2E_MODELS_DIST ?? join(ROOT, 'dist-models');
@@ -32,16 +31,8 @@ if (problem) {
   }
 }
 
-/** Text of an element, whitespace squeezed. */
-const text = async (loc) => (await loc.textContent()).replace(/\s+/g, ' ').trim();
-const cells = async (row) => (await row.locator('th, td').allTextContents()).map((c) => c.replace(/\s+/g, ' ').trim());
 const ANSWER_CODE = { No: 1, Partially: 2, Mostly: 3, Fully: 4 };
 const CURLY = (s) => `\u201c${s}\u201d`;
-
-async function download(page, testid) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
-  return { name: dl.suggestedFilename(), bytes: await readFile(await dl.path()) };
-}
 
 /**
  * The answers of a team exactly at level `levels[d]` in dimension d: every
