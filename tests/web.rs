@@ -16,7 +16,7 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Waits for what the results page draws once painted (`Later` in
+/// Waits for a part the results page draws once painted (`LowerParts` in
 /// src/ui/results.rs): a frame, then a task, then the reactive update.
 async fn after_paint() {
     let window = web_sys::window().unwrap();
@@ -408,7 +408,17 @@ async fn shared_result_is_read_only_and_edit_a_copy_asks_before_replacing() {
             .unwrap(),
         "4.0 of 4"
     );
-    after_paint().await;
+    // The share panel is the second part drawn below the chart.
+    for _ in 0..4 {
+        if root
+            .query_selector("[data-testid=share-link]")
+            .unwrap()
+            .is_some()
+        {
+            break;
+        }
+        after_paint().await;
+    }
     let link: web_sys::HtmlInputElement = one(&root, "[data-testid=share-link]").unchecked_into();
     assert!(link.value().ends_with(&format!("#/r/{payload}")));
 

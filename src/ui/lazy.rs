@@ -4,8 +4,9 @@
 //! Four split points, each a chunk that `wasm-split-cli` makes
 //! (`scripts/split.mjs`) and the browser fetches the first time one of its
 //! pages opens: `questionnaire` (the steps), `results` (own and shared),
-//! `tools` (compare, team, history) and `author` (previewing a model file,
-//! with the JSON parser and validator). Code they share goes into shared chunks,
+//! `tools` (compare, team, history, and the results page's lower parts,
+//! fetched once its top is on screen) and `author` (previewing a model
+//! file, with the JSON parser and validator). Code they share goes into shared chunks,
 //! fetched with them. The service worker precaches every chunk, so they work
 //! offline after the first visit. Their styles (style/pages.css) come with
 //! the first of them.
@@ -96,6 +97,33 @@ split_page!(tools, history, history_page() {
 split_page!(author, author, author_page() {
     view! { <crate::ui::author::AuthorPage/> }.into_any()
 });
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn results_part_view(
+    part: Option<crate::ui::results::Lower>,
+    props: crate::ui::results::LowerProps,
+) -> Result<AnyView, LoadError> {
+    Ok(crate::ui::results::lower_part(part, props))
+}
+
+/// Loads the `results_more` chunk and builds one lower part of the results
+/// page with it (`None` only loads it).
+pub async fn results_part(
+    part: Option<crate::ui::results::Lower>,
+    props: crate::ui::results::LowerProps,
+) -> Result<AnyView, LoadError> {
+    #[cfg(feature = "split")]
+    {
+        results_part_view(part, props).await
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        results_part_view(part, props)
+    }
+}
 
 /// A model file's text, checked: the model (kept for the page's lifetime),
 /// or every problem. In the `author` chunk with the page, so the JSON

@@ -332,46 +332,144 @@ pub fn ResultsView(
                     <ScoresTable model=model assessment=assessment/>
                 </div>
             </section>
-            // What follows the chart and table is drawn after they are on
-            // screen, each part in a task of its own.
-            <Later>
-                <section class="results__section" aria-labelledby="why-title">
-                    <h2 id="why-title">"Why these levels"</h2>
-                    <div class="dimensions">
-                        {(0..model.dimensions.len())
-                            .map(|d| view! { <DimensionCard model=model dimension=d assessment=assessment answers=answers/> })
-                            .collect_view()}
-                    </div>
-                </section>
-                <NotApplicableList model=model answers=answers notes=notes/>
-            </Later>
-            <Later>
-                {current.then(|| view! { <crate::ui::targets::TargetsPanel answers=answers targets=targets editable=editable/> })}
-                <SharePanel url=url/>
-            </Later>
-            <Later>
-                <crate::ui::qr::QrPanel url=url/>
-            </Later>
-            <Later>
-                {editable.then(|| view! { <crate::ui::history::SnapshotPanel answers=answers targets=targets/> })}
-                {current.then(|| view! { <crate::ui::export::ExportPanel answers=answers targets=targets editable=editable/> })}
-            </Later>
+            // What follows the chart and table comes in its own chunk, drawn
+            // after they are on screen.
+            <LowerParts props=LowerProps { model, assessment, answers, targets, notes, url, editable, current }/>
         </article>
     }
 }
 
-/// Renders `children` once the page around it has been painted: a frame
-/// later, then in a task of its own. The part of the results a reader came
-/// for (the level, what to do next, the chart and the table) is drawn and
-/// painted first; the rest follows without holding it up. Each `Later`
-/// is its own task, so none is a long one.
+/// The parts of the results page below the chart and table, in the order
+/// they are drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lower {
+    /// "Why these levels" and the practices marked Not applicable.
+    Why,
+    /// Targets and the result link.
+    Share,
+    /// The QR code.
+    Qr,
+    /// Snapshots and export.
+    Keep,
+}
+
+impl Lower {
+    pub const ALL: [Lower; 4] = [Lower::Why, Lower::Share, Lower::Qr, Lower::Keep];
+}
+
+/// What the lower parts of the results page read.
+#[derive(Clone, Copy)]
+pub struct LowerProps {
+    pub model: &'static Model,
+    pub assessment: Signal<Assessment>,
+    pub answers: Signal<Answers>,
+    pub targets: Signal<Targets>,
+    pub notes: Option<Signal<BTreeMap<usize, String>>>,
+    /// The result link, for the share panel and the QR code.
+    pub url: Memo<String>,
+    pub editable: bool,
+    /// Whether the result is of the questionnaire's current version.
+    pub current: bool,
+}
+
+/// Builds one lower part of the results page (nothing for `None`). It is
+/// what the `results_more` chunk holds ([`crate::ui::lazy::results_part`]).
+pub fn lower_part(part: Option<Lower>, p: LowerProps) -> AnyView {
+    let LowerProps {
+        model,
+        assessment,
+        answers,
+        targets,
+        notes,
+        url,
+        editable,
+        current,
+    } = p;
+    match part {
+        None => ().into_any(),
+        Some(Lower::Why) => view! {
+            <section class="results__section" aria-labelledby="why-title">
+                <h2 id="why-title">"Why these levels"</h2>
+                <div class="dimensions">
+                    {(0..model.dimensions.len())
+                        .map(|d| view! { <DimensionCard model=model dimension=d assessment=assessment answers=answers/> })
+                        .collect_view()}
+                </div>
+            </section>
+            <NotApplicableList model=model answers=answers notes=notes/>
+        }
+        .into_any(),
+        Some(Lower::Share) => view! {
+            {current.then(|| view! { <crate::ui::targets::TargetsPanel answers=answers targets=targets editable=editable/> })}
+            <SharePanel url=url/>
+        }
+        .into_any(),
+        Some(Lower::Qr) => view! { <crate::ui::qr::QrPanel url=url/> }.into_any(),
+        Some(Lower::Keep) => view! {
+            {editable.then(|| view! { <crate::ui::history::SnapshotPanel answers=answers targets=targets/> })}
+            {current.then(|| view! { <crate::ui::export::ExportPanel answers=answers targets=targets editable=editable/> })}
+        }
+        .into_any(),
+    }
+}
+
+/// The lower parts of the results page. The part a reader came for (the
+/// level, what to do next, the chart and the table) is drawn and painted
+/// first, and needs none of this code. Once it is painted, the
+/// `results_more` chunk is fetched, and then each part is drawn after the
+/// next paint, in a task of its own, so none is a long one.
 #[component]
-fn Later(children: ChildrenFn) -> impl IntoView {
-    let ready = RwSignal::new(false);
+fn LowerParts(props: LowerProps) -> impl IntoView {
+    // How many parts may be drawn.
+    let shown = RwSignal::new(0usize);
+    let failed = RwSignal::new(false);
+    fn reveal(shown: RwSignal<usize>, n: usize) {
+        if shown.try_set(n).is_none() && n < Lower::ALL.len() {
+            crate::time::after_paint(move || reveal(shown, n + 1));
+        }
+    }
     crate::time::after_paint(move || {
-        let _ = ready.try_set(true);
+        leptos::task::spawn_local(async move {
+            match crate::ui::lazy::results_part(None, props).await {
+                Ok(_) => reveal(shown, 1),
+                Err(_) => {
+                    let _ = failed.try_set(true);
+                }
+            }
+        })
     });
-    move || ready.get().then(|| children())
+    let parts = Lower::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &part)| {
+            let on = Memo::new(move |_| shown.get() > i);
+            move || {
+                on.get().then(|| {
+                    Suspend::new(send_wrapper::SendWrapper::new(async move {
+                        crate::ui::lazy::results_part(Some(part), props)
+                            .await
+                            .unwrap_or_else(|_| ().into_any())
+                    }))
+                })
+            }
+        })
+        .collect_view();
+    view! {
+        {parts}
+        {move || failed.get().then(|| view! {
+            <Notice tone=Tone::Error testid="notice-lower-failed">
+                <p>
+                    "The rest of this page (why these levels, the result link, export and snapshots) wasn't downloaded, maybe because the connection dropped or a new version was just published. "
+                    "The result above is complete. Reload the page to try again."
+                </p>
+                <NoticeActions slot>
+                    <button type="button" class="button button--primary" on:click=move |_| {
+                        let _ = window().location().reload();
+                    }>"Reload"</button>
+                </NoticeActions>
+            </Notice>
+        })}
+    }
 }
 
 /// The practices a result marked Not applicable, with the notes that say

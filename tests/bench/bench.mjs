@@ -89,20 +89,40 @@ async function sizes(path, dir = DIST) {
 
 /** Entry pages measured besides the start page (the budget's page). */
 const ENTRIES = [
-  { name: 'start page (#/)', hash: '#/', ready: (page) => page.getByRole('button', { name: /^(Start the assessment|Resume)$/ }) },
-  { name: 'a questionnaire step (#/q/people)', hash: '#/q/people', ready: (page) => page.locator('fieldset').first() },
+  { name: 'start page (#/)', hash: '#/', ready: (page) => page.getByRole('button', { name: /^(Start the assessment|Resume)$/ }), visible: ['.start__actions button'] },
+  { name: 'a questionnaire step (#/q/people)', hash: '#/q/people', ready: (page) => page.locator('fieldset').first(), visible: ['fieldset'] },
   // A mixed result with targets, questionnaire version 2 (engine/tests/link.rs
   // golden vector): what a colleague sends today.
-  { name: 'a shared result link (#/r/…)', hash: '#/r/BAQIBkauIkbRu0kjbSRNgpYBmPg', ready: (page) => page.getByTestId('scores-table') },
+  // Visible: the level, the profile table and the radar.
+  { name: 'a shared result link (#/r/…)', hash: '#/r/BAQIBkauIkbRu0kjbSRNgpYBmPg', ready: (page) => page.getByTestId('scores-table'), visible: ['.results__title', '[data-testid="scores-table"]', '[data-testid="radar-chart"] svg'] },
 ];
 
-/** The dist/ files the page fetches until it is usable, service workers off. */
-async function firstLoadFiles(entry = ENTRIES[0], dir = DIST, init = null) {
+/**
+ * Notes, in the page, when every selector in `selectors` first matches
+ * (`window.__visibleAt`, a performance.now() time): what the bench counts
+ * as the entry's content being visible.
+ */
+const watchVisible = (selectors) => `(() => {
+  const sels = ${JSON.stringify(selectors)};
+  window.__visibleAt = null;
+  const check = () => {
+    if (window.__visibleAt == null && sels.every((s) => document.querySelector(s))) window.__visibleAt = performance.now();
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true });
+})();`;
+
+/**
+ * The dist/ files the page fetches until it is usable, service workers off.
+ * With `out`, `out.beforeVisible` gets those it asked for before the
+ * entry's content was visible (`entry.visible`).
+ */
+async function firstLoadFiles(entry = ENTRIES[0], dir = DIST, init = null, out = null) {
   const server = await startServer(dir);
   const browser = await launchBrowser();
   try {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     if (init) await context.addInitScript(init);
+    if (out && entry.visible) await context.addInitScript(watchVisible(entry.visible));
     const page = await context.newPage();
     const seen = new Set();
     page.on('request', (req) => {
@@ -118,6 +138,13 @@ async function firstLoadFiles(entry = ENTRIES[0], dir = DIST, init = null) {
     // What the head links but a headless tab may not fetch: manifest, icons.
     const linked = await page.evaluate(() =>
       [...document.querySelectorAll('link[rel="manifest"], link[rel~="icon"]')].map((l) => l.getAttribute('href')));
+    if (out && entry.visible) {
+      const early = await page.evaluate(() => [location.pathname, ...performance.getEntriesByType('resource')
+        .filter((e) => window.__visibleAt != null && e.startTime <= window.__visibleAt)
+        .map((e) => new URL(e.name).pathname)]);
+      out.beforeVisible = [...new Set(early.map((p) => decodeURIComponent(p).replace(/^\//, '') || 'index.html'))]
+        .filter((p) => existsSync(join(dir, p))).sort();
+    }
     for (const href of linked) seen.add(new URL(href, `${server.url}/`).pathname.replace(/^\//, ''));
     const manifestHref = linked.find((h) => h.endsWith('.webmanifest'));
     if (manifestHref) {
@@ -189,12 +216,19 @@ async function sizeSection(baseline) {
   say();
   say('First load by entry page (brotli; the budget is the start page\'s):');
   say();
-  say('| entry page | files | wasm files | brotli 11 |');
-  say('|---|---:|---:|---:|');
+  say('"Before visible" counts the files the page asked for before its content was on screen (the start page\'s buttons, the step\'s questions; for a shared result the level, the profile table and the radar; goal ≤ 140 KiB brotli). "Until quiet" counts every file fetched until the network is idle, including what the page loads once the content is shown.');
+  say();
+  say('| entry page | files before visible | brotli before visible | files until quiet | wasm files | brotli until quiet |');
+  say('|---|---:|---:|---:|---:|---:|');
+  const brOf = async (files) => (await Promise.all(files.map((p) => sizes(p)))).reduce((t, r) => t + r.br, 0);
+  const entries = {};
   for (const entry of ENTRIES) {
-    const files = entry === ENTRIES[0] ? first : await firstLoadFiles(entry);
-    const br = (await Promise.all(files.map((p) => sizes(p)))).reduce((t, r) => t + r.br, 0);
-    say(`| ${entry.name} | ${files.length} | ${files.filter((f) => f.endsWith('.wasm')).length} | ${KiB(br)} |`);
+    const out = {};
+    const files = await firstLoadFiles(entry, DIST, null, out);
+    const br = await brOf(files);
+    const early = out.beforeVisible ? await brOf(out.beforeVisible) : NaN;
+    entries[entry.name] = { br, beforeVisibleBr: early, files: files.length, beforeVisibleFiles: out.beforeVisible?.length };
+    say(`| ${entry.name} | ${out.beforeVisible?.length ?? '–'} | ${Number.isFinite(early) ? KiB(early) : '–'} | ${files.length} | ${files.filter((f) => f.endsWith('.wasm')).length} | ${KiB(br)} |`);
   }
 
   // What the service worker downloads on top, once the page is up.
@@ -223,6 +257,7 @@ async function sizeSection(baseline) {
     firstLoad: total,
     files: Object.fromEntries(rows.map((r) => [r.path.replace(/-[0-9a-f]{8,16}(?=[._])/, '-<hash>'), { raw: r.raw, gzip: r.gzip, br: r.br }])),
     ...Object.fromEntries(Object.entries(parts).map(([k, s]) => [k, { raw: s.raw, gzip: s.gzip, br: s.br }])),
+    entries,
   };
 }
 

@@ -23,7 +23,7 @@ function watchWasm(page) {
 
 const splits = (seen) => seen.filter((n) => n.startsWith('split_'));
 
-test('opened on a shared link, the results chunks download beside the main module, once each', async (t) => {
+test('opened on a shared link, the results chunks download beside the main module, once each, and the rest after the result', async (t) => {
   const s = await openSession(t, suite, { serviceWorkers: 'block' });
   const seen = watchWasm(s.page);
   // All "Fully" (engine/tests/link.rs golden vector).
@@ -35,13 +35,19 @@ test('opened on a shared link, the results chunks download beside the main modul
     .map((e) => ({ file: new URL(e.name).pathname.split('/').pop(), by: e.initiatorType, start: e.startTime, end: e.responseEnd })));
   const main = wasm.find((w) => /_bg\.wasm$/.test(w.file));
   const results = wasm.find((w) => w.file.startsWith('split_results-'));
-  assert.ok(main && results, `main and results chunks fetched: ${JSON.stringify(wasm)}`);
+  const tools = wasm.find((w) => w.file.startsWith('split_tools-'));
+  assert.ok(main && results && tools, `main, results and tools chunks fetched: ${JSON.stringify(wasm)}`);
   assert.equal(results.by, 'link', 'the results chunk is preloaded by index.html');
   assert.ok(results.start < main.end, `the results chunk starts before the main module has arrived (${results.start} vs ${main.end})`);
+  // The lower parts of the page (share, QR, export) come with the tools'
+  // chunk, asked for only once the result is drawn.
+  assert.notEqual(tools.by, 'link', 'the tools chunk is not preloaded');
+  assert.ok(tools.start > results.end, `the tools chunk is asked for after the results chunk arrived (${tools.start} vs ${results.end})`);
+  await s.page.getByTestId('share-link').waitFor();
   // Each file once: the loader's fetch takes the preloaded response.
   const counts = seen.reduce((c, n) => ({ ...c, [n]: (c[n] ?? 0) + 1 }), {});
   for (const [name, n] of Object.entries(counts)) assert.equal(n, 1, `${name} fetched ${n} times`);
-  assert.deepEqual(splits(seen), ['split_results']);
+  assert.deepEqual(splits(seen), ['split_results', 'split_tools']);
   s.expectClean();
 });
 
@@ -88,7 +94,9 @@ test('the start page loads only the main module; each page brings its code when 
 
   await s.page.goto(s.url('#/results'));
   await waitForResults(s.page);
-  assert.deepEqual(splits(seen), ['split_questionnaire', 'split_results']);
+  // The page's lower parts (share, export, snapshots) are in the tools' chunk.
+  await s.page.getByTestId('share-link').waitFor();
+  assert.deepEqual(splits(seen), ['split_questionnaire', 'split_results', 'split_tools']);
   assert.equal(styles.length, 2, 'and was not fetched again');
   assert.equal(new Set(seen).size, seen.length, `no file fetched twice: ${seen.join(', ')}`);
   s.expectClean();
@@ -124,6 +132,36 @@ test('a page whose code cannot be downloaded says so, and works once the network
   await s.page.goto(s.url('#/results'));
   await s.page.getByTestId('results-empty').waitFor();
   assert.equal(await notice.count(), 0, 'the failure notice is gone');
+  assert.deepEqual(s.errors, [], 'no page error');
+});
+
+test('a result whose lower parts cannot be downloaded is still shown whole, and says what is missing', async (t) => {
+  const s = await openSession(t, suite, {
+    serviceWorkers: 'block',
+    allowConsole: [/net::ERR_FAILED/, /Failed to fetch/, /TypeError/],
+  });
+  const tools = /split_tools-[0-9a-f]{16}\.wasm$/;
+  let blocked = 0;
+  await s.context.route(tools, (route) => {
+    blocked += 1;
+    return route.abort('failed');
+  });
+  await open(s, '#/r/BAQEAkkkkkkkkkkkkkkkgiGA');
+  await waitForResults(s.page, { heading: /^A shared/ });
+  const notice = s.page.getByTestId('notice-lower-failed');
+  await notice.waitFor();
+  assert.ok(blocked >= 1, 'the tools chunk was requested and failed');
+  assert.match(await notice.textContent(), /The result above is complete\. Reload the page to try again\./);
+  // The result itself is all there.
+  assert.equal((await s.page.getByTestId('overall-level').textContent()).trim(), 'Level 4');
+  assert.equal(await s.page.locator('[data-testid="radar-chart"] svg').count(), 1);
+  assert.equal(await s.page.getByTestId('share-link').count(), 0, 'no share panel without its code');
+
+  // The network is back: Reload brings the rest.
+  await s.context.unroute(tools);
+  await button(s.page, 'Reload').click();
+  await s.page.getByTestId('share-link').waitFor();
+  assert.equal(await notice.count(), 0, 'the notice is gone');
   assert.deepEqual(s.errors, [], 'no page error');
 });
 
