@@ -13,7 +13,7 @@ use crate::ui::format::{optional_level_text, optional_score_text};
 use crate::ui::radar::{ChartLegend, RadarFigure};
 use crate::ui::share::CopyLink;
 use crate::ui::table::ScrollTable;
-use crate::{files, link, location, route, site};
+use crate::{files, link, location, route, site, time};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use maturity_engine::compare::{aggregate, parse_links, Aggregate, Disagreement};
@@ -148,6 +148,24 @@ pub fn members_text(list: &str) -> String {
         .collect()
 }
 
+/// What the team page draws below the count.
+#[derive(Clone)]
+struct Drawn {
+    /// The questionnaire version the counted results were made with.
+    model: &'static Model,
+    aggregate: Aggregate,
+    /// How many results are counted.
+    count: usize,
+    /// The team view's link.
+    keep: String,
+}
+
+/// Disagreements drawn with the chart and table, and then per task while
+/// the rest fill in (a team of people who disagree on everything has one
+/// per question).
+const DISAGREEMENTS_FIRST: usize = 4;
+const DISAGREEMENTS_SLICE: usize = 12;
+
 /// `#/team`, or `#/team/<payloads>` with its members' links filled in.
 #[component]
 pub fn TeamPage(
@@ -168,7 +186,39 @@ pub fn TeamPage(
         like_with_like(model, &all)
     });
     let results = Memo::new(move |_| chosen.with(|(_, kept, _)| kept.clone()));
-    let agg = Memo::new(move |_| chosen.with(|(m, kept, _)| (*m, aggregate(m, kept))));
+    // The aggregate as drawn. It follows the results, so that the field and
+    // the count respond at once: a paint later the aggregate is worked out
+    // in a task of its own, and the chart, table and disagreements are drawn
+    // in the next.
+    let drawn = RwSignal::new(None::<Drawn>);
+    Effect::new(move |_| {
+        results.track();
+        time::after_paint(move || {
+            let count = results.with_untracked(Vec::len);
+            let next = (count > 0).then(|| {
+                let (m, aggregate) = chosen.with_untracked(|(m, kept, _)| (*m, aggregate(m, kept)));
+                let keep = results.with_untracked(|r| {
+                    let payloads: Vec<String> = r
+                        .iter()
+                        .map(|a| link::encode(m, a, &maturity_engine::Targets::new(m)))
+                        .collect();
+                    location::base_url() + &route::team_hash(payloads.iter().map(String::as_str))
+                });
+                Drawn {
+                    model: m,
+                    aggregate,
+                    count,
+                    keep,
+                }
+            });
+            set_timeout(
+                move || {
+                    let _ = drawn.try_set(next);
+                },
+                std::time::Duration::ZERO,
+            );
+        });
+    });
     let problems = Memo::new(move |_| {
         let mut all = parsed.with(|(_, bad)| bad.clone());
         file_problems.with(|f| all.extend(f.iter().cloned()));
@@ -196,23 +246,14 @@ pub fn TeamPage(
             </div>
             <TeamCount results=results problems=problems/>
             <LeftOut problems=problems/>
-            {move || {
-                let n = results.with(Vec::len);
-                if n == 0 {
-                    return None;
-                }
-                let (m, aggregate) = agg.get();
-                let older = (m.version < model.version).then(|| view! {
+            {move || drawn.get().map(|d| {
+                let older = (d.model.version < model.version).then(|| view! {
                     <p class="team__version" data-testid="team-version">
-                        {format!("These results were made with questionnaire version {}, and are compared with its questions.", m.version)}
+                        {format!("These results were made with questionnaire version {}, and are compared with its questions.", d.model.version)}
                     </p>
                 });
-                let keep = results.with(|r| {
-                    let payloads: Vec<String> = r.iter().map(|a| link::encode(m, a, &maturity_engine::Targets::new(m))).collect();
-                    location::base_url() + &route::team_hash(payloads.iter().map(String::as_str))
-                });
-                Some(view! { {older} <TeamResults model=m aggregate=aggregate/> <KeepTeam url=keep count=n/> })
-            }}
+                view! { {older} <TeamResults model=d.model aggregate=d.aggregate/> <KeepTeam url=d.keep count=d.count/> }
+            })}
         </article>
     }
 }
@@ -230,6 +271,10 @@ fn LinksField(
         (d.answers.answered() > 0)
             .then(|| location::share_url(&link::encode(model, &d.answers, &d.targets)))
     });
+    // The text the field is given: set when the page changes the links
+    // (adding one's own result), not when the user types or pastes, so a
+    // long paste is not written back into the field it came from.
+    let given = RwSignal::new(text.get_untracked());
     let add_own = own.map(|url| {
         view! {
             <button
@@ -242,7 +287,8 @@ fn LinksField(
                         }
                         t.push_str(&url);
                         t.push('\n');
-                    })
+                    });
+                    given.set(text.get_untracked());
                 }
             >
                 "Add my own result"
@@ -259,7 +305,7 @@ fn LinksField(
                 spellcheck="false"
                 autocomplete="off"
                 aria-describedby="team-links-help"
-                prop:value=move || text.get()
+                prop:value=move || given.get()
                 on:input=move |ev| text.set(event_target_value(&ev))
             ></textarea>
             <p class="field__help" id="team-links-help">
@@ -479,9 +525,25 @@ fn Disagreements<'a>(model: &'static Model, aggregate: &'a Aggregate) -> impl In
         }
         .into_any()
     } else {
+        let all = StoredValue::new(aggregate.disagreements.clone());
+        let total = aggregate.disagreements.len();
+        let team = aggregate.results;
+        let shown = RwSignal::new(DISAGREEMENTS_FIRST.min(total));
+        Effect::new(move |_| {
+            if shown.get() < total {
+                set_timeout(
+                    move || {
+                        let _ = shown.try_update(|n| *n = (*n + DISAGREEMENTS_SLICE).min(total));
+                    },
+                    std::time::Duration::ZERO,
+                );
+            }
+        });
         view! {
-            <ol class="disagreements">
-                {aggregate.disagreements.iter().map(|d| view! { <DisagreementItem model=model disagreement=d.clone() team=aggregate.results/> }).collect_view()}
+            <ol class="disagreements" aria-busy=move || (shown.get() < total).to_string()>
+                <For each=move || 0..shown.get() key=|i| *i let:i>
+                    <DisagreementItem model=model disagreement=all.with_value(|d| d[i].clone()) team=team/>
+                </For>
             </ol>
         }
         .into_any()

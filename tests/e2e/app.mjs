@@ -107,6 +107,18 @@ export async function assertProgress(page, n) {
  * a shared one is headed as shared (the app says "A shared MLOps maturity
  * result"): pass `heading` for that.
  */
+/**
+ * Waits until the team page has drawn the aggregate of `n` results (it
+ * follows the count a paint later), every disagreement included.
+ */
+export async function waitForTeam(page, n) {
+  await page.waitForFunction((n) => {
+    const caption = document.querySelector('[data-testid="team-spread"] caption')?.textContent ?? '';
+    const busy = document.querySelector('[data-testid="team-disagreements"] [aria-busy="true"]');
+    return caption.endsWith(`across ${n} result${n === 1 ? '' : 's'}`) && !busy;
+  }, n);
+}
+
 export async function waitForResults(page, { heading = /^Your/ } = {}) {
   await page.getByTestId('scores-table').waitFor();
   const h1 = (await page.locator('h1').first().textContent()).trim();

@@ -8,7 +8,7 @@ import { useSuite, openSession, screenshot, VIEWPORTS } from './harness.mjs';
 import {
   QUESTIONS, DIMENSIONS, TOTAL, DRAFT_KEY, SHARE_PREFIX, questionsOf, draftJson, seedDraft,
   open, button, knownAnswer, waitForResults, assertKnownResults, readScores, assertFitsWidth, KNOWN_EXPECTED,
-  MODEL, text, cells, download,
+  MODEL, text, cells, download, waitForTeam,
 } from './app.mjs';
 import { distinctLinks } from './links.mjs';
 
@@ -114,6 +114,7 @@ test('team: one bad link among three good ones is listed; the rest aggregate, th
   assert.equal(items.length, 1, `one bad entry: ${items}`);
   assert.match(items[0], /^Line 3: This link is damaged/);
   assert.equal(await text(page.getByTestId('team-count')), '3 results; 1 entry left out.');
+  await waitForTeam(page, 3);
 
   const spread = await cells(page.getByTestId('spread-integration'));
   // b's Application Integration matches level 4, which the model describes
@@ -156,6 +157,7 @@ test('team: one bad link among three good ones is listed; the rest aggregate, th
   // The view can be kept: a link that lists the results counted.
   await page.getByLabel('Result links, one per line').fill([a, b, c].join('\n'));
   await page.getByTestId('team-count').filter({ hasText: /^3 results\.$/ }).waitFor();
+  await waitForTeam(page, 3);
   const teamLink = await page.getByTestId('team-link').inputValue();
   assert.match(teamLink, /#\/team\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, teamLink);
   const before = await Promise.all(DIMENSIONS.map((d) => cells(page.getByTestId(`spread-${d}`))));
@@ -164,6 +166,7 @@ test('team: one bad link among three good ones is listed; the rest aggregate, th
   await later.page.getByRole('heading', { level: 1, name: 'Team' }).waitFor();
   assert.match(await text(later.page.getByTestId('team-from-link')), /^Opened from a team link with 3 results/);
   await later.page.getByTestId('team-count').filter({ hasText: /^3 results\.$/ }).waitFor();
+  await waitForTeam(later.page, 3);
   const after = await Promise.all(DIMENSIONS.map((d) => cells(later.page.getByTestId(`spread-${d}`))));
   assert.deepEqual(after, before, 'the kept view shows the same spread');
   assert.equal(await later.page.getByTestId('team-disagreements').locator('.disagreement').count(), questionsOf('integration').length);
@@ -175,6 +178,7 @@ test('team: one bad link among three good ones is listed; the rest aggregate, th
   const many = distinctLinks(50, QUESTIONS.length, { code: MODEL.code, version: MODEL.version }).map((p) => base + p);
   await page.getByLabel('Result links, one per line').fill(many.join('\n'));
   await page.waitForFunction(() => document.querySelector('[data-testid="team-count"]')?.textContent.includes('50 results'));
+  await waitForTeam(page, 50);
   await assert.rejects(errors.waitFor({ state: 'visible', timeout: 300 }), 'no errors left');
   // 50 results still fit one team link; 200 do not, and the page says to keep the files.
   assert.ok((await page.getByTestId('team-link').inputValue()).length <= 4000);
@@ -197,6 +201,7 @@ test('team: result files are read alongside links; a wrong file is reported by n
     { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"shopping-list"}') },
   ]);
   await page.waitForFunction(() => document.querySelector('[data-testid="team-count"]')?.textContent.startsWith('2 results'));
+  await waitForTeam(page, 2);
   const errors = await page.getByTestId('team-errors').locator('li').allTextContents();
   assert.equal(errors.length, 1);
   assert.match(errors[0], /^File notes\.json: This file is a "shopping-list" file/);

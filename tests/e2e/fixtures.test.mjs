@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, buildProblem, useSuite, openSession } from './harness.mjs';
-import { open, answer, button, draftJson, waitForResults, text, cells, download, DRAFT_KEY, MODEL } from './app.mjs';
+import { open, answer, button, draftJson, waitForResults, waitForTeam, text, cells, download, DRAFT_KEY, MODEL } from './app.mjs';
 import { encodeLink } from './links.mjs';
 
 const DIST = process.env.E2E_MODELS_DIST ?? join(ROOT, 'dist-models');
@@ -155,6 +155,7 @@ async function journey(t, suite, model) {
   await page.getByLabel('Result links, one per line').fill([link, laterLink, builtinLink].join('\n'));
   await page.getByTestId('team-errors').waitFor();
   assert.equal(await text(page.getByTestId('team-count')), '2 results; 1 entry left out.');
+  await waitForTeam(page, 2);
   const errors = await page.getByTestId('team-errors').locator('li').allTextContents();
   assert.equal(errors.length, 1);
   assert.ok(errors[0].replace(/\s+/g, ' ').startsWith(`Line 3: ${refusal}`), errors[0]);

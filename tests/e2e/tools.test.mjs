@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite, openSession } from './harness.mjs';
-import { open, button, seedDraft, knownAnswer, assertFitsWidth, waitForResults, questionsOf, QUESTIONS, DIMENSIONS, MODEL } from './app.mjs';
+import { open, button, seedDraft, knownAnswer, assertFitsWidth, waitForResults, waitForTeam, questionsOf, QUESTIONS, DIMENSIONS, MODEL } from './app.mjs';
 import { distinctLinks } from './links.mjs';
 
 const suite = useSuite();
@@ -92,6 +92,7 @@ test('no page scrolls sideways at 320 px with ten long snapshot names, a team of
     }
     if (hash.startsWith('#/team/')) {
       await page.getByTestId('team-count').filter({ hasText: /^20 results\.$/ }).waitFor();
+      await waitForTeam(page, 20);
       // The spread table is wider than a 320 px phone: it says it scrolls.
       const hint = page.locator('.table-hint').first();
       assert.ok(await hint.isVisible(), 'a wide table says it scrolls sideways');
