@@ -693,7 +693,7 @@ async function latencySection(baseline) {
   row('results: target level → page updated', results.target);
   if (!results.target) say('| results: target level → page updated | – | no target selects on the results page | | | | |');
   for (const size of TEAM_SIZES) {
-    row(`team: ${size} links pasted → "${size} results"`, results.team?.[size], BUDGET.teamMs);
+    row(`team: ${size} links pasted → counted and drawn`, results.team?.[size], BUDGET.teamMs);
   }
   if (!results.team) say('| team: links pasted | – | no share link on the results page | | | | |');
   for (const size of HISTORY_SIZES) {
@@ -702,15 +702,17 @@ async function latencySection(baseline) {
   row('compare: two results opened → table shown', results.compare, BUDGET.teamMs);
   if (results.team) {
     say();
-    say(`Team page, longest task while it works (goal: none over 50 ms): ${TEAM_SIZES.map((n) => `${n} links ${Math.round(results.team[n].longestTask)} ms`).join(', ')}.`);
+    // The Long Tasks API reports only tasks over 50 ms: 0 means none.
+    const task = (v) => (v > 0 ? `${Math.round(v)} ms` : 'none over 50 ms');
+    say(`Team page, longest task while it works (goal: none over 50 ms): ${TEAM_SIZES.map((n) => `${n} links ${task(results.team[n].longestTask)}`).join(', ')}.`);
     const perAdded = (r, sizes) => {
       const [a, b] = [sizes[0], sizes[sizes.length - 1]];
       return ((r[b].median - r[a].median) / (b - a)).toFixed(2);
     };
     say(`Cost per added link (median, ${TEAM_SIZES[0]} → ${TEAM_SIZES[TEAM_SIZES.length - 1]}): ${perAdded(results.team, TEAM_SIZES)} ms.`);
     if (results.history) {
-      say(`History, longest task while it fills in (goal: none over 50 ms): ${HISTORY_SIZES.map((n) => `${n} snapshots ${Math.round(results.history[n].longestTask)} ms`).join(', ')}; ` +
-        `cost per added snapshot ${perAdded(results.history, HISTORY_SIZES)} ms. Opening a compare: longest task ${Math.round(results.compare.longestTask)} ms.`);
+      say(`History, longest task while it fills in (goal: none over 50 ms): ${HISTORY_SIZES.map((n) => `${n} snapshots ${task(results.history[n].longestTask)}`).join(', ')}; ` +
+        `cost per added snapshot ${perAdded(results.history, HISTORY_SIZES)} ms. Opening a compare: longest task ${task(results.compare.longestTask)}.`);
     }
   }
   say();

@@ -28,9 +28,9 @@ test('the budget table says which goals are missed', () => {
   };
   const table = budgetTable(baseline);
   const line = (start) => table.split('\n').find((l) => l.startsWith(`| ${start}`));
-  assert.match(line('start page'), /≤ 120\.0 KiB: met \| 99 \| 0\.90 s \| 50 ms \| 0\.000 \| met/);
+  assert.match(line('start page'), /≤ 120\.0 KiB: met \| 99 \| 0\.90 s \| 50\.0 ms \| 0\.000 \| met/);
   assert.match(line('shared result'), /200\.0 KiB \| ≤ 140\.0 KiB: \*\*missed\*\* \| – .*not measured/);
-  assert.match(line('team: 500 links'), /120 ms \| 150 ms \| 80 ms \| ≤ 300 ms, no task over 50 ms: \*\*missed\*\*/);
+  assert.match(line('team: 500 links'), /120 ms \| 150 ms \| 80\.0 ms \| ≤ 300 ms, no task over 50 ms: \*\*missed\*\*/);
   assert.match(line('answer click'), /< 16 ms median, < 25 ms p90: met/);
   assert.equal(withTable('no markers here', table), null);
   assert.equal(withTable(`a\n${BEGIN}\nold\n${END}\nb`, table), `a\n${table}\nb`);
