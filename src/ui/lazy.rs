@@ -75,10 +75,12 @@ split_page!(questionnaire, step, step_page(dimension: usize) {
 });
 
 split_page!(results, own_results, own_results_page() {
+    provide_context(crate::ui::results::LowerLoader(load_lower));
     view! { <crate::ui::results::OwnResults/> }.into_any()
 });
 
 split_page!(results, shared_result, shared_result_page(payload: String) {
+    provide_context(crate::ui::results::LowerLoader(load_lower));
     view! { <crate::ui::results::SharedResultPage payload=payload/> }.into_any()
 });
 
@@ -109,20 +111,23 @@ fn results_part_view(
     Ok(crate::ui::results::lower_part(part, props))
 }
 
-/// Loads the `results_more` chunk and builds one lower part of the results
-/// page with it (`None` only loads it).
-pub async fn results_part(
+/// Loads the `tools` chunk and builds one lower part of the results page
+/// with it (`None` only loads it): the results pages'
+/// [`LowerLoader`](crate::ui::results::LowerLoader).
+fn load_lower(
     part: Option<crate::ui::results::Lower>,
     props: crate::ui::results::LowerProps,
-) -> Result<AnyView, LoadError> {
-    #[cfg(feature = "split")]
-    {
-        results_part_view(part, props).await
-    }
-    #[cfg(not(feature = "split"))]
-    {
-        results_part_view(part, props)
-    }
+) -> crate::ui::results::LowerFuture {
+    Box::pin(async move {
+        #[cfg(feature = "split")]
+        {
+            results_part_view(part, props).await.ok()
+        }
+        #[cfg(not(feature = "split"))]
+        {
+            results_part_view(part, props).ok()
+        }
+    })
 }
 
 /// A model file's text, checked: the model (kept for the page's lifetime),

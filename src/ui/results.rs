@@ -372,8 +372,17 @@ pub struct LowerProps {
     pub current: bool,
 }
 
-/// Builds one lower part of the results page (nothing for `None`). It is
-/// what the `results_more` chunk holds ([`crate::ui::lazy::results_part`]).
+/// A lower part being built: `None` if its code could not be fetched.
+pub type LowerFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Option<AnyView>>>>;
+
+/// How the results page gets its lower parts built with the `tools` chunk's
+/// code, given as context by the page loader (`crate::ui::lazy`), which
+/// knows the chunks. `None` only loads the code.
+#[derive(Clone, Copy)]
+pub struct LowerLoader(pub fn(Option<Lower>, LowerProps) -> LowerFuture);
+
+/// Builds one lower part of the results page (nothing for `None`): what
+/// the `tools` chunk holds for the results page.
 pub fn lower_part(part: Option<Lower>, p: LowerProps) -> AnyView {
     let LowerProps {
         model,
@@ -428,11 +437,21 @@ fn LowerParts(props: LowerProps) -> impl IntoView {
             crate::time::after_paint(move || reveal(shown, n + 1));
         }
     }
+    // The parts' code is in the `tools` chunk, which the page loader knows.
+    // Building them here would put that code back into this page's chunk,
+    // so a page mounted without the loader shows the notice instead.
+    let loader = use_context::<LowerLoader>();
+    let build = move |part: Option<Lower>| -> LowerFuture {
+        match loader {
+            Some(LowerLoader(load)) => load(part, props),
+            None => Box::pin(async { None }),
+        }
+    };
     crate::time::after_paint(move || {
         leptos::task::spawn_local(async move {
-            match crate::ui::lazy::results_part(None, props).await {
-                Ok(_) => reveal(shown, 1),
-                Err(_) => {
+            match build(None).await {
+                Some(_) => reveal(shown, 1),
+                None => {
                     let _ = failed.try_set(true);
                 }
             }
@@ -446,9 +465,7 @@ fn LowerParts(props: LowerProps) -> impl IntoView {
             move || {
                 on.get().then(|| {
                     Suspend::new(send_wrapper::SendWrapper::new(async move {
-                        crate::ui::lazy::results_part(Some(part), props)
-                            .await
-                            .unwrap_or_else(|_| ().into_any())
+                        build(Some(part)).await.unwrap_or_else(|| ().into_any())
                     }))
                 })
             }
