@@ -359,6 +359,13 @@ fn ComparisonView(
     payloads: (String, String),
 ) -> impl IntoView {
     let cmp = comparison;
+    // The question-by-question list is drawn once the summary, chart and
+    // table are painted, in a task of its own.
+    let later = RwSignal::new(false);
+    crate::time::after_paint(move || {
+        let _ = later.try_set(true);
+    });
+    let changes = cmp.clone();
     view! {
         <ComparisonSummary comparison=&cmp names=names payloads=payloads/>
         <section class="results__section" aria-labelledby="compare-scores-title">
@@ -368,7 +375,7 @@ fn ComparisonView(
                 <ChangeTable model=model comparison=&cmp/>
             </div>
         </section>
-        <QuestionChanges model=model comparison=&cmp/>
+        {move || later.get().then(|| view! { <QuestionChanges model=model comparison=&changes/> })}
     }
 }
 
