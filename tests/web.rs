@@ -600,3 +600,29 @@ fn gloo_get_loses_an_unreadable_draft() {
     assert_eq!(storage().get_item(&key).unwrap().as_deref(), Some(damaged));
     reset();
 }
+
+/// A wide table measures itself in a frame callback; a page left before
+/// that frame (a quick navigation) has nothing to measure, and must not
+/// panic on its disposed state.
+#[wasm_bindgen_test]
+async fn a_table_gone_before_its_first_frame_is_not_measured() {
+    use mlops_maturity::ui::table::ScrollTable;
+    let root = container();
+    let handle = mount_to(root.clone(), || {
+        view! {
+            <ScrollTable caption_id="gone-caption" caption="Gone" headings=&["A"]>
+                <tr><td>"1"</td></tr>
+            </ScrollTable>
+        }
+    });
+    // The mount's effect asks for a frame to measure in.
+    tick().await;
+    assert!(root.query_selector("table").unwrap().is_some());
+    drop(handle);
+    // That frame comes after the table is gone.
+    after_paint().await;
+    assert!(
+        root.query_selector("table").unwrap().is_none(),
+        "the table was unmounted"
+    );
+}

@@ -40,9 +40,11 @@ pub fn ScrollTable(
     };
     let wrap = NodeRef::<leptos::html::Div>::new();
     let overflows = RwSignal::new(false);
+    // Also runs from a frame callback, which can come after the page has
+    // gone: then there is nothing to measure.
     let measure = move || {
-        if let Some(el) = wrap.get_untracked() {
-            overflows.set(el.scroll_width() > el.client_width() + 1);
+        if let Some(Some(el)) = wrap.try_get_untracked() {
+            let _ = overflows.try_set(el.scroll_width() > el.client_width() + 1);
         }
     };
     Effect::new(move |_| {

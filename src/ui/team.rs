@@ -194,7 +194,10 @@ pub fn TeamPage(
     Effect::new(move |_| {
         results.track();
         time::after_paint(move || {
-            let count = results.with_untracked(Vec::len);
+            // The page may have gone before the paint: nothing to draw then.
+            let Some(count) = results.try_with_untracked(Vec::len) else {
+                return;
+            };
             let next = (count > 0).then(|| {
                 let (m, aggregate) = chosen.with_untracked(|(m, kept, _)| (*m, aggregate(m, kept)));
                 let keep = results.with_untracked(|r| {

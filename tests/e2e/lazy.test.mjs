@@ -165,6 +165,24 @@ test('a result whose lower parts cannot be downloaded is still shown whole, and 
   assert.deepEqual(s.errors, [], 'no page error');
 });
 
+test('a result left while its lower parts are still downloading leaves no error', async (t) => {
+  const s = await openSession(t, suite, { serviceWorkers: 'block' });
+  // The tools chunk arrives late, after the reader has moved on.
+  await s.context.route(/split_tools-[0-9a-f]{16}\.wasm$/, async (route) => {
+    await new Promise((done) => setTimeout(done, 400));
+    await route.continue();
+  });
+  await open(s, '#/r/BAQEAkkkkkkkkkkkkkkkgiGA');
+  await waitForResults(s.page, { heading: /^A shared/ });
+  await s.page.evaluate(() => { location.hash = '#/'; });
+  await button(s.page, 'Start the assessment').waitFor();
+  // The chunk arrives, and the parts of the page that is gone are not built.
+  await s.page.waitForLoadState('networkidle');
+  await s.page.waitForTimeout(300);
+  assert.equal(await s.page.getByTestId('share-link').count(), 0);
+  s.expectClean();
+});
+
 test('pages still load from a host that serves wasm with the wrong MIME type', async (t) => {
   const s = await openSession(t, suite, { serviceWorkers: 'block' });
   let relabelled = 0;
