@@ -425,7 +425,7 @@ pub fn lower_part(part: Option<Lower>, p: LowerProps) -> AnyView {
 /// The lower parts of the results page. The part a reader came for (the
 /// level, what to do next, the chart and the table) is drawn and painted
 /// first, and needs none of this code. Once it is painted, the
-/// `results_more` chunk is fetched, and then each part is drawn after the
+/// `tools` chunk is fetched, and then each part is drawn after the
 /// next paint, in a task of its own, so none is a long one.
 #[component]
 fn LowerParts(props: LowerProps) -> impl IntoView {
