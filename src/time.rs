@@ -1,4 +1,5 @@
-//! Time as the app needs it: "now" from `Date.now()` and friendly phrasing.
+//! Time as the app needs it: "now" from `Date.now()` and friendly phrasing,
+//! and work spread over the browser's frames and tasks.
 
 /// Runs `f` after the next paint: in the frame's callback it is queued as a
 /// task of its own, so the browser paints what is on the page first, and
@@ -7,6 +8,30 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     leptos::prelude::request_animation_frame(move || {
         leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
     });
+}
+
+/// How many of a long list's `total()` items to show: `first` at once,
+/// then `slice` more per task until all are, so drawing them is never one
+/// long task and the first ones show at once.
+pub fn filling(
+    total: impl Fn() -> usize + Send + Sync + 'static,
+    first: usize,
+    slice: usize,
+) -> leptos::prelude::Signal<usize> {
+    use leptos::prelude::*;
+    let total = Signal::derive(total);
+    let shown = RwSignal::new(first);
+    Effect::new(move |_| {
+        if shown.get() < total.get() {
+            set_timeout(
+                move || {
+                    let _ = shown.try_update(|n| *n += slice);
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+    });
+    Signal::derive(move || shown.get().min(total.get()))
 }
 
 /// Milliseconds since the Unix epoch.

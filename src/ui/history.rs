@@ -174,19 +174,8 @@ pub fn HistoryPage() -> impl IntoView {
         snapshots.with(|h| h.as_ref().map(|h| h.snapshots().len()).unwrap_or(0))
     });
     let empty = Memo::new(move |_| count.get() == 0);
-    // A long history fills in a slice per task, newest first, so the page
-    // stays responsive and the first snapshots show at once.
-    let shown = RwSignal::new(FIRST);
-    Effect::new(move |_| {
-        if shown.get() < count.get() {
-            set_timeout(
-                move || {
-                    let _ = shown.try_update(|n| *n += SLICE);
-                },
-                std::time::Duration::ZERO,
-            );
-        }
-    });
+    // A long history fills in a slice per task, newest first.
+    let shown = time::filling(move || count.get(), FIRST, SLICE);
 
     let compare = move |_| {
         let ids = picked.get_untracked();

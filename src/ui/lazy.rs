@@ -20,7 +20,7 @@
 
 use crate::route::Route;
 use crate::state::use_app;
-use crate::ui::notices::{Notice, NoticeActions, Tone};
+use crate::ui::notices::{Notice, NoticeActions, ReloadButton, Tone};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::future::Future;
@@ -236,9 +236,7 @@ pub fn lazy_page(load: PageFuture) -> AnyView {
                             "Your answers are safe in this browser. Reload the page to try again."
                         </p>
                         <NoticeActions slot>
-                            <button type="button" class="button button--primary" on:click=move |_| {
-                                let _ = window().location().reload();
-                            }>"Reload"</button>
+                            <ReloadButton/>
                             <button type="button" class="button" on:click=move |_| state.go(Route::Start)>
                                 "Back to the start page"
                             </button>

@@ -45,6 +45,17 @@ pub struct NoticeActions {
     children: Children,
 }
 
+/// "Reload": the primary action of a notice that a part of the app could
+/// not be downloaded.
+#[component]
+pub fn ReloadButton() -> impl IntoView {
+    view! {
+        <button type="button" class="button button--primary" on:click=move |_| {
+            let _ = window().location().reload();
+        }>"Reload"</button>
+    }
+}
+
 /// A message box: its text (the children: paragraphs), and optional actions.
 /// It can take focus (`tabindex="-1"`), for a page that moves focus to a
 /// notice as it appears.

@@ -7,7 +7,7 @@ use crate::state::use_app;
 use crate::ui::confirm::ConfirmPanel;
 use crate::ui::focus;
 use crate::ui::format::{score_text, time_estimate, NOT_AVAILABLE};
-use crate::ui::notices::{Notice, NoticeActions, Tone};
+use crate::ui::notices::{Notice, NoticeActions, ReloadButton, Tone};
 use crate::ui::radar::RadarChart;
 use crate::ui::roadmap::Roadmap;
 use crate::ui::share::{share_url, SharePanel};
@@ -480,9 +480,7 @@ fn LowerParts(props: LowerProps) -> impl IntoView {
                     "The result above is complete. Reload the page to try again."
                 </p>
                 <NoticeActions slot>
-                    <button type="button" class="button button--primary" on:click=move |_| {
-                        let _ = window().location().reload();
-                    }>"Reload"</button>
+                    <ReloadButton/>
                 </NoticeActions>
             </Notice>
         })}

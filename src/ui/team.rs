@@ -531,17 +531,7 @@ fn Disagreements<'a>(model: &'static Model, aggregate: &'a Aggregate) -> impl In
         let all = StoredValue::new(aggregate.disagreements.clone());
         let total = aggregate.disagreements.len();
         let team = aggregate.results;
-        let shown = RwSignal::new(DISAGREEMENTS_FIRST.min(total));
-        Effect::new(move |_| {
-            if shown.get() < total {
-                set_timeout(
-                    move || {
-                        let _ = shown.try_update(|n| *n = (*n + DISAGREEMENTS_SLICE).min(total));
-                    },
-                    std::time::Duration::ZERO,
-                );
-            }
-        });
+        let shown = time::filling(move || total, DISAGREEMENTS_FIRST, DISAGREEMENTS_SLICE);
         view! {
             <ol class="disagreements" aria-busy=move || (shown.get() < total).to_string()>
                 <For each=move || 0..shown.get() key=|i| *i let:i>

@@ -6,7 +6,7 @@
 export const BEGIN = '<!-- budget table: made by scripts/bench.sh --update-baseline from tests/bench/baseline.json -->';
 export const END = '<!-- end of budget table -->';
 
-const KiB = (n) => `${(n / 1024).toFixed(1)} KiB`;
+export const KiB = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const ms = (n) => (Number.isFinite(n) ? `${n < 100 ? n.toFixed(1) : Math.round(n)} ms` : '–');
 const mark = (ok) => (ok ? 'met' : '**missed**');
 
